@@ -1,0 +1,125 @@
+package io.persession.cli;
+
+import io.persession.cli.demo.DemoShop;
+import io.persession.cli.output.Format;
+import io.persession.cli.output.Numbers;
+import io.persession.engine.DefinitionResult;
+import io.persession.engine.Engine;
+import io.persession.engine.SessionDefinitions;
+import io.persession.spi.SessionDefinition;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code persession demo}: generate the synthetic shop and run the full analysis on it. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate a week of a synthetic shop's events (deterministic) and analyse it: the main job, with no input of your own.")
+public final class DemoCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+    /** Other definitions the demo shows side by side with the chosen one. */
+    private static final List<String> ALSO = List.of("timeout", "ga4", "ua", "matomo", "adobe");
+
+    private final Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DefinitionArgs definition;
+
+    @Mixin
+    PluginOptions plugins;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "persession-demo",
+            description = "Folder for the generated log and the rejects. Default: ${DEFAULT-VALUE}.")
+    Path dir;
+
+    @Option(names = "--visitors", paramLabel = "N", defaultValue = "30000", description = "Visitors to generate. Default: ${DEFAULT-VALUE}.")
+    int visitors;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed; the same seed gives the same log. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Inject
+    DemoCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        if (visitors < 1 || visitors > DemoShop.Config.MAX_VISITORS) {
+            throw new UsageException("--visitors " + visitors + " is out of range; accepted: 1 to " + DemoShop.Config.MAX_VISITORS);
+        }
+        Plugins installed = Plugins.load(plugins.folders(environment.variables()));
+        SessionDefinition chosen = definition.create(installed);
+        List<SessionDefinition> all = new ArrayList<>(List.of(chosen));
+        for (String id : ALSO) {
+            if (!id.equals(chosen.id()) && installed.definitions().entries().stream().anyMatch(e -> e.id().equals(id))) {
+                all.add(SessionDefinitions.create(installed.definitions(), id, Map.of()));
+            }
+        }
+
+        Path log = dir.resolve("shop-events.csv");
+        DemoShop.Summary summary;
+        try {
+            Files.createDirectories(dir);
+            summary = new DemoShop(DemoShop.Config.defaults().withVisitors(visitors).withSeed(seed)).write(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo log to " + log + ": " + e.getMessage(), e);
+        }
+        LOG.info("Wrote the demo log {} ({} rows)", log, summary.rows());
+
+        InputArgs input = InputArgs.of(List.of(log), dir.resolve("rejects.csv"));
+        Engine engine = new Engine(input.lateness(), Commands.classifiers(installed), false);
+        InputArgs.Analysis analysis = input.analyze(engine, all, d -> null);
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (format != Format.TABLE) {
+            AnalyzeCommand.write(out, format, analysis);
+            return ExitCode.OK;
+        }
+        out.println("persession demo: a synthetic shop (seed " + seed + ")");
+        out.println("Generated " + log + ": " + Numbers.count(summary.rows()) + " rows from " + Numbers.count(summary.visitors())
+                + " visitors over " + DemoShop.Config.DEFAULT_DAYS + " days in " + DemoShop.Config.DEFAULT_ZONE
+                + ", with campaigns, referrals, refunds, ads, duplicates, "
+                + Numbers.count(summary.botVisitors()) + " bot visitors and " + Numbers.count(summary.malformedRows()) + " malformed rows.");
+        out.println();
+        AnalyzeCommand.write(out, format, analysis);
+        out.println();
+        out.println("The same traffic under other session definitions (the denominator decides the metric):");
+        DefinitionResult base = analysis.result.first();
+        for (DefinitionResult r : analysis.result.definitions()) {
+            String rps = r.metrics().get("revenue_per_session").map(v -> Numbers.money(v, r.totals().currency())).orElse("n/a");
+            String rpm = r.metrics().get("session_rpm").map(v -> Numbers.money(v, r.totals().currency())).orElse("n/a");
+            long diff = r.totals().sessions() - base.totals().sessions();
+            out.printf("  %-8s %9s sessions%s   revenue per session %s   session RPM %s%n", r.definition().id(),
+                    Numbers.count(r.totals().sessions()),
+                    r == base ? "          " : String.format(java.util.Locale.ROOT, " (%+6.1f%%)", 100.0 * diff / Math.max(1, base.totals().sessions())),
+                    rps, rpm);
+        }
+        out.println();
+        out.println("Next: ./persession analyze " + log + " --definition ua --option zone=Europe/Berlin --format json");
+        out.println("      ./persession sessions " + log + " --definition matomo --option zone=Europe/Berlin | head");
+        out.println("      ./persession definitions");
+        out.flush();
+        return ExitCode.OK;
+    }
+}

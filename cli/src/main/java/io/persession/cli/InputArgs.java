@@ -1,0 +1,249 @@
+package io.persession.cli;
+
+import io.persession.cli.input.EventFileReader;
+import io.persession.cli.input.InputException;
+import io.persession.cli.input.InputOptions;
+import io.persession.cli.input.RejectWriter;
+import io.persession.engine.Engine;
+import io.persession.engine.InputReport;
+import io.persession.engine.SessionListener;
+import io.persession.spi.SessionDefinition;
+import io.persession.spi.Options;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The input files and how to read them: shared by every command that reads events. */
+public final class InputArgs {
+    private static final Logger LOG = LoggerFactory.getLogger(InputArgs.class);
+    /** Where rejects go when {@code --rejects} is not given (only created when a row is rejected). */
+    static final Path DEFAULT_REJECTS = Path.of("persession-rejects.csv");
+    static final String DEFAULT_FORMAT = "auto";
+    static final String DEFAULT_ZONE = "UTC";
+    static final String DEFAULT_MAX_REJECTS = "1%";
+    static final String DEFAULT_LATENESS = "10m";
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Event files: CSV or JSON Lines, gzip allowed.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = DEFAULT_FORMAT,
+            description = "auto (by extension, then content), csv or jsonl. Default: ${DEFAULT-VALUE}.")
+    String inputFormat;
+
+    @Option(names = "--input-zone", paramLabel = "ZONE", defaultValue = DEFAULT_ZONE,
+            description = "Time zone of timestamps without an offset (IANA id). Default: ${DEFAULT-VALUE}.")
+    String inputZone;
+
+    @Option(names = "--map", paramLabel = "COLUMN=INPUT", description = "Read a column from another input column, e.g. --map event=event_name (repeatable).")
+    List<String> map = new ArrayList<>();
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Write rejected rows here (file, line, reason, row). Default: persession-rejects.csv, created only when a row is rejected.")
+    Path rejects;
+
+    @Option(names = "--max-rejects", paramLabel = "N|N%", defaultValue = DEFAULT_MAX_REJECTS,
+            description = "More rejected rows than this is an error (exit 3): a count or a percentage of rows read. Default: ${DEFAULT-VALUE}.")
+    String maxRejects;
+
+    @Option(names = "--lateness", paramLabel = "DURATION", defaultValue = DEFAULT_LATENESS,
+            description = "How far out of time order rows may be and still stream; later rows make a second read for their visitors. Default: ${DEFAULT-VALUE}.")
+    String lateness;
+
+    @Option(names = "--currency", paramLabel = "CODE",
+            description = "The analysis currency (ISO 4217). Needed when the input mixes currencies; rows in others need a rate (--fx).")
+    String currency;
+
+    @Option(names = "--fx", paramLabel = "CODE=RATE",
+            description = "Convert revenue in CODE to the analysis currency: 1 CODE = RATE (repeatable), e.g. --currency EUR --fx USD=0.92.")
+    Map<String, String> fx = new LinkedHashMap<>();
+
+    /** Input arguments with every default, as if given on the command line with only files and {@code --rejects}. */
+    static InputArgs of(List<Path> files, Path rejects) {
+        InputArgs a = new InputArgs();
+        a.files = new ArrayList<>(files);
+        a.rejects = rejects;
+        a.inputFormat = DEFAULT_FORMAT;
+        a.inputZone = DEFAULT_ZONE;
+        a.maxRejects = DEFAULT_MAX_REJECTS;
+        a.lateness = DEFAULT_LATENESS;
+        return a;
+    }
+
+    /**
+     * Reads the input once through {@code engine} under every definition, checks the rejects and
+     * finishes the rejects file.
+     */
+    Analysis analyze(Engine engine, List<SessionDefinition> definitions, Function<SessionDefinition, SessionListener> extra) {
+        long started = System.nanoTime();
+        OpenInput in = open();
+        Engine.Result result;
+        try (in) {
+            result = engine.run(in.reader(), definitions, extra);
+            in.checkRejects(result.input());
+        }
+        LOG.info("Read {} rows from {} in {} ms", result.input().rows(), String.join(", ", result.input().names()),
+                (System.nanoTime() - started) / 1_000_000);
+        return new Analysis(result, in.rejectsFile());
+    }
+
+    /** A finished read: the engine's result and where the rejected rows are ({@code null} when none). */
+    static final class Analysis {
+        final Engine.Result result;
+        final Path rejectsFile;
+
+        Analysis(Engine.Result result, Path rejectsFile) {
+            this.result = result;
+            this.rejectsFile = rejectsFile;
+        }
+    }
+
+    Duration lateness() {
+        try {
+            return Options.duration("--lateness", lateness);
+        } catch (IllegalArgumentException e) {
+            if ("0".equals(lateness.trim())) {
+                return Duration.ZERO;
+            }
+            throw new UsageException(e.getMessage().replace("option '--lateness'", "--lateness"));
+        }
+    }
+
+    InputOptions options() {
+        try {
+            InputOptions.Builder b = InputOptions.builder().format(inputFormat).inputZone(inputZone).map(map);
+            if (currency != null) {
+                b.currency(currency);
+            }
+            for (Map.Entry<String, String> e : fx.entrySet()) {
+                b.rate(e.getKey(), parseRate(e.getKey(), e.getValue()));
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static BigDecimal parseRate(String code, String rate) {
+        try {
+            BigDecimal r = new BigDecimal(rate.trim());
+            if (r.signum() > 0) {
+                return r;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new UsageException("--fx " + code + "=" + rate + ": the rate must be a positive decimal, e.g. --fx " + code.toUpperCase(Locale.ROOT) + "=0.92");
+    }
+
+    /** Opens the input: the reader and its rejects output. Close it to finish the rejects file. */
+    OpenInput open() {
+        InputOptions options = options();
+        try {
+            Path target = rejects != null ? rejects : DEFAULT_REJECTS;
+            Path temp = Files.createTempFile("persession-rejects", ".csv");
+            RejectWriter writer = new RejectWriter(temp);
+            return new OpenInput(new EventFileReader(files, options, writer), writer, temp, target, rejects != null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The limit on rejected rows for {@code rows} rows read. */
+    long rejectLimit(long rows) {
+        String v = maxRejects.trim();
+        try {
+            if (v.endsWith("%")) {
+                BigDecimal pct = new BigDecimal(v.substring(0, v.length() - 1).trim());
+                if (pct.signum() < 0 || pct.compareTo(BigDecimal.valueOf(100)) > 0) {
+                    throw new NumberFormatException();
+                }
+                return pct.multiply(BigDecimal.valueOf(rows)).divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.FLOOR).longValueExact();
+            }
+            long n = Long.parseLong(v);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new UsageException("--max-rejects '" + maxRejects + "' is not a count or a percentage; use e.g. --max-rejects 100 or --max-rejects 0.5%");
+        }
+    }
+
+    /** The opened input: reader, rejects writer; closing moves the rejects into place. */
+    final class OpenInput implements AutoCloseable {
+        private final EventFileReader reader;
+        private final RejectWriter rejectWriter;
+        private final Path temp;
+        private final Path target;
+        private final boolean explicit;
+
+        OpenInput(EventFileReader reader, RejectWriter rejectWriter, Path temp, Path target, boolean explicit) {
+            this.reader = reader;
+            this.rejectWriter = rejectWriter;
+            this.temp = temp;
+            this.target = target;
+            this.explicit = explicit;
+        }
+
+        EventFileReader reader() {
+            return reader;
+        }
+
+        RejectWriter rejectWriter() {
+            return rejectWriter;
+        }
+
+        /** Where the rejects are (after close), or {@code null} when none were written. */
+        Path rejectsFile() {
+            return explicit || rejectWriter.count() > 0 ? target : null;
+        }
+
+        /** Fails (exit 3) when more rows were rejected than {@code --max-rejects} allows. */
+        void checkRejects(InputReport report) {
+            long limit = rejectLimit(report.rows());
+            if (report.rejected() > limit) {
+                throw new InputException(report.rejected() + " of " + report.rows() + " rows rejected, more than --max-rejects "
+                        + maxRejects + " allows (" + limit + "); see " + target + " for each row and reason ("
+                        + summary() + "), fix the input or raise --max-rejects");
+            }
+            if (report.rejected() > 0) {
+                LOG.warn("{} row(s) rejected ({}); written to {}", report.rejected(), summary(), target);
+            }
+        }
+
+        private String summary() {
+            StringBuilder b = new StringBuilder();
+            rejectWriter.countsByReason().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+            return b.toString();
+        }
+
+        @Override
+        public void close() {
+            rejectWriter.close();
+            try {
+                if (explicit || rejectWriter.count() > 0) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.deleteIfExists(temp);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the rejects file " + target + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.persession.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import io.persession.cli.input.InputException;
+import io.persession.engine.AnalysisException;
+import io.persession.engine.PluginException;
+import io.persession.spi.InvalidOptionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** {@code persession}: builds the injector, hands the command line to picocli, maps failures to exit codes. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(args, out, err, System.getenv());
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; returns the exit code. Results go to {@code out}, messages to {@code err}. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        List<String> argList = Arrays.asList(args);
+        boolean verbose = argList.contains("--verbose");
+        setLogLevel(verbose ? Level.DEBUG : argList.contains("--quiet") ? Level.WARN : Level.INFO);
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, new CliModule(new Environment(env)));
+        CommandLine cl = new CommandLine(PersessionCommand.class, injector.getInstance(GuiceFactory.class));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExitCodeExceptionMapper(Main::exitCode);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            int code = exitCode(e);
+            commandLine.getErr().println("persession: " + message(e, code));
+            if (verbose || code == ExitCode.INTERNAL) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
+            return code;
+        });
+        cl.setParameterExceptionHandler((e, a) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("persession: " + e.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            c.getErr().flush();
+            return ExitCode.USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof InvalidOptionException || e instanceof CommandLine.ParameterException || e instanceof UsageException) {
+            return ExitCode.USAGE;
+        }
+        if (e instanceof PluginException) {
+            return ExitCode.PLUGIN;
+        }
+        if (e instanceof InputException || e instanceof AnalysisException || e instanceof UncheckedIOException) {
+            return ExitCode.INPUT;
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    private static String message(Throwable e, int code) {
+        if (code == ExitCode.INTERNAL) {
+            return "internal error (" + e + "); this is a bug in persession, please report it with the stack trace below";
+        }
+        if (e instanceof UncheckedIOException && e.getCause() != null) {
+            return "cannot read input: " + e.getCause().getMessage();
+        }
+        return e.getMessage();
+    }
+
+    private static void setLogLevel(Level level) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext) {
+            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).setLevel(level);
+        }
+    }
+}

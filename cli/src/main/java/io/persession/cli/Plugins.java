@@ -1,0 +1,87 @@
+package io.persession.cli;
+
+import io.persession.engine.PluginException;
+import io.persession.engine.PluginRegistry;
+import io.persession.spi.BotClassifier;
+import io.persession.spi.SessionDefinitionProvider;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The installed plugins: built-in ones on the CLI's class path, and jars in the plugin folders (the
+ * distribution's {@code plugins/}, {@code PERSESSION_PLUGINS}, {@code --plugins}), each jar behind its
+ * own class loader whose parent is the CLI's, so the SPI and SLF4J come from the host.
+ */
+public final class Plugins {
+    private final List<Path> folders;
+    private final PluginRegistry<SessionDefinitionProvider> definitions;
+    private final PluginRegistry<BotClassifier> botClassifiers;
+
+    private Plugins(List<Path> folders, PluginRegistry<SessionDefinitionProvider> definitions, PluginRegistry<BotClassifier> botClassifiers) {
+        this.folders = List.copyOf(folders);
+        this.definitions = definitions;
+        this.botClassifiers = botClassifiers;
+    }
+
+    /**
+     * Loads the plugins of the given folders (missing folders are an error, empty ones are fine).
+     *
+     * @throws PluginException for a missing folder or two plugins with one id
+     */
+    public static Plugins load(List<Path> folders) {
+        ClassLoader host = Plugins.class.getClassLoader();
+        Map<Path, ClassLoader> jars = new LinkedHashMap<>();
+        for (Path folder : folders) {
+            for (Path jar : jarsIn(folder)) {
+                jars.put(jar, new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {url(jar)}, host));
+            }
+        }
+        return new Plugins(folders,
+                PluginRegistry.load("session definition", SessionDefinitionProvider.class, SessionDefinitionProvider::id, host, jars),
+                PluginRegistry.load("bot classifier", BotClassifier.class, BotClassifier::id, host, jars));
+    }
+
+    public PluginRegistry<SessionDefinitionProvider> definitions() {
+        return definitions;
+    }
+
+    public PluginRegistry<BotClassifier> botClassifiers() {
+        return botClassifiers;
+    }
+
+    /** The plugin folders searched. */
+    public List<Path> folders() {
+        return folders;
+    }
+
+    private static List<Path> jarsIn(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new PluginException("plugin folder not found: " + folder + "; create it or fix --plugins / PERSESSION_PLUGINS");
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> jars = new ArrayList<>();
+            files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
+            return jars;
+        } catch (IOException e) {
+            throw new PluginException("cannot list plugin folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static URL url(Path jar) {
+        try {
+            return jar.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new PluginException("bad plugin jar path " + jar + ": " + e.getMessage(), e);
+        }
+    }
+}

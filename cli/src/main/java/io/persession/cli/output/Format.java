@@ -1,0 +1,6 @@
+package io.persession.cli.output;
+
+/** Output formats of {@code analyze}. */
+public enum Format {
+    TABLE, JSON, CSV
+}

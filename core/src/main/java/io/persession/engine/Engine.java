@@ -1,0 +1,246 @@
+package io.persession.engine;
+
+import io.persession.spi.BotClassifier;
+import io.persession.spi.Event;
+import io.persession.spi.EventType;
+import io.persession.spi.Session;
+import io.persession.spi.SessionDefinition;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Runs one read of the input through one or more session definitions: de-duplication, one
+ * {@link Sessionizer} per definition, bot exclusion and aggregation, and the regroup pass for rows
+ * that arrived too late (see {@link Sessionizer}). Results never depend on input order.
+ */
+public final class Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    /** How far out of time order rows may be before a visitor needs a second read. */
+    public static final Duration DEFAULT_LATENESS = Duration.ofMinutes(10);
+
+    private final Duration lateness;
+    private final List<BotClassifier> classifiers;
+    private final boolean includeBots;
+
+    public Engine(Duration lateness, List<BotClassifier> classifiers, boolean includeBots) {
+        this.lateness = Objects.requireNonNull(lateness, "lateness is null");
+        this.classifiers = List.copyOf(classifiers);
+        this.includeBots = includeBots;
+    }
+
+    /** An engine with the default lateness, no bot classifiers. */
+    public Engine() {
+        this(DEFAULT_LATENESS, List.of(), false);
+    }
+
+    /** {@link #run(EventInput, List, Function)} with no extra listener. */
+    public Result run(EventInput input, List<SessionDefinition> definitions) {
+        return run(input, definitions, d -> null);
+    }
+
+    /**
+     * Reads {@code input} once (twice when some rows are too late) and sessionizes it under every
+     * definition.
+     *
+     * @param extraListener per definition, a listener that also receives its sessions (and, in the
+     *                      regroup pass, takes some back), or {@code null}
+     * @throws AnalysisException when the input mixes currencies
+     * @throws UncheckedIOException when the input cannot be read
+     */
+    public Result run(EventInput input, List<SessionDefinition> definitions, Function<SessionDefinition, SessionListener> extraListener) {
+        if (definitions.isEmpty()) {
+            throw new IllegalArgumentException("no session definition given");
+        }
+        Map<SessionDefinition, Aggregator> aggregators = new LinkedHashMap<>();
+        Map<SessionDefinition, SessionListener> listeners = new LinkedHashMap<>();
+        List<Sessionizer> sessionizers = new ArrayList<>();
+        for (SessionDefinition d : definitions) {
+            Aggregator a = new Aggregator(classifiers, includeBots);
+            aggregators.put(d, a);
+            SessionListener listener = both(a, extraListener.apply(d));
+            listeners.put(d, listener);
+            sessionizers.add(new Sessionizer(d, lateness, listener));
+        }
+
+        Deduplicator dedup = new Deduplicator();
+        CurrencyCheck currency = new CurrencyCheck();
+        long[] seq = {0};
+        long[] accepted = {0};
+        read(input, true, e -> {
+            long position = ++seq[0];
+            if (dedup.isDuplicate(e, position)) {
+                return;
+            }
+            accepted[0]++;
+            currency.check(e);
+            for (Sessionizer s : sessionizers) {
+                s.accept(e, position);
+            }
+        });
+        for (Sessionizer s : sessionizers) {
+            s.finish();
+        }
+
+        Set<String> late = new HashSet<>();
+        for (Sessionizer s : sessionizers) {
+            late.addAll(s.lateVisitors());
+        }
+        if (!late.isEmpty()) {
+            regroup(input, sessionizers, listeners, dedup, late);
+        }
+
+        InputReport report = new InputReport(input.names(), input.rowsRead(), accepted[0], input.rowsRejected(),
+                dedup.duplicateEvents(), dedup.duplicateOrders(), late.size());
+        List<DefinitionResult> results = new ArrayList<>();
+        for (Map.Entry<SessionDefinition, Aggregator> e : aggregators.entrySet()) {
+            results.add(new DefinitionResult(e.getKey(), e.getValue(), currency.currency));
+        }
+        return new Result(report, results);
+    }
+
+    /**
+     * The second read, for visitors with late rows only: take back what the first read handed on for
+     * them (by repeating its work for those visitors), then cut their complete events anew.
+     */
+    private void regroup(EventInput input, List<Sessionizer> sessionizers, Map<SessionDefinition, SessionListener> listeners,
+                         Deduplicator dedup, Set<String> late) {
+        LOG.info("{} visitor(s) had rows more than {} out of time order; reading the input again to regroup them",
+                late.size(), lateness);
+        List<Sessionizer> replays = new ArrayList<>();
+        for (Sessionizer s : sessionizers) {
+            SessionListener target = listeners.get(s.definition());
+            replays.add(Sessionizer.replayFor(s.definition(), lateness, s.lateVisitors(), retracting(target)));
+        }
+        Map<String, List<Event>> events = new HashMap<>();
+        long[] seq = {0};
+        read(input, false, e -> {
+            long position = ++seq[0];
+            if (!dedup.wasKept(e, position)) {
+                return;
+            }
+            for (Sessionizer r : replays) {
+                r.accept(e, position);
+            }
+            if (late.contains(e.visitorId())) {
+                events.computeIfAbsent(e.visitorId(), k -> new ArrayList<>()).add(e);
+            }
+        });
+        for (Sessionizer r : replays) {
+            r.finish();
+        }
+        for (Sessionizer s : sessionizers) {
+            List<Event> mine = new ArrayList<>();
+            for (String visitor : s.lateVisitors()) {
+                mine.addAll(events.getOrDefault(visitor, List.of()));
+            }
+            Sessionizer.sessionize(s.definition(), mine, listeners.get(s.definition()));
+        }
+    }
+
+    private static void read(EventInput input, boolean firstPass, EventSink sink) {
+        try {
+            input.read(sink, firstPass);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SessionListener both(SessionListener a, SessionListener b) {
+        if (b == null) {
+            return a;
+        }
+        return new SessionListener() {
+            @Override
+            public void sessionClosed(Session session) {
+                a.sessionClosed(session);
+                b.sessionClosed(session);
+            }
+
+            @Override
+            public void sessionRetracted(Session session) {
+                a.sessionRetracted(session);
+                b.sessionRetracted(session);
+            }
+        };
+    }
+
+    private static SessionListener retracting(SessionListener target) {
+        return new SessionListener() {
+            @Override
+            public void sessionClosed(Session session) {
+                target.sessionRetracted(session);
+            }
+
+            @Override
+            public void sessionRetracted(Session session) {
+                throw new IllegalStateException("a replay never retracts");
+            }
+        };
+    }
+
+    /** Money is never summed across currencies: the first currency on a money event sets it. */
+    private static final class CurrencyCheck {
+        private String currency;
+        private long firstSeen;
+        private long count;
+
+        void check(Event e) {
+            count++;
+            if (e.currency() == null || !carriesMoney(e.type())) {
+                return;
+            }
+            if (currency == null) {
+                currency = e.currency();
+                firstSeen = count;
+            } else if (!currency.equals(e.currency())) {
+                throw new AnalysisException("the input mixes currencies " + currency + " (first at accepted event " + firstSeen
+                        + ") and " + e.currency() + " (accepted event " + count + ", visitor '" + e.visitorId()
+                        + "'); persession never sums across currencies: choose one with --currency " + currency
+                        + " and give rates for the others with --fx " + e.currency() + "=RATE");
+            }
+        }
+
+        private static boolean carriesMoney(EventType t) {
+            return t == EventType.PURCHASE || t == EventType.REFUND || t == EventType.AD_IMPRESSION || t == EventType.AD_REQUEST;
+        }
+    }
+
+    /** What a run found: the input report and one result per definition, in the order given. */
+    public static final class Result {
+        private final InputReport input;
+        private final List<DefinitionResult> definitions;
+
+        Result(InputReport input, List<DefinitionResult> definitions) {
+            this.input = input;
+            this.definitions = List.copyOf(definitions);
+        }
+
+        public InputReport input() {
+            return input;
+        }
+
+        public List<DefinitionResult> definitions() {
+            return definitions;
+        }
+
+        /** The only (or first) definition's result. */
+        public DefinitionResult first() {
+            return definitions.get(0);
+        }
+    }
+}

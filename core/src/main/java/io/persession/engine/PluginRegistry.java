@@ -1,0 +1,262 @@
+package io.persession.engine;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The installed plugins of one kind, found with {@link ServiceLoader} through explicit class loaders
+ * and selected by id (Trino's and SLF4J's ways):
+ * <ul>
+ * <li>each provider is instantiated on its own: one that fails is recorded as a {@link Problem} and
+ * the others still load;</li>
+ * <li>two plugins with one id: a {@link PluginException} naming both sources;</li>
+ * <li>an unknown id: a {@link PluginException} listing the ids that exist and the nearest one.</li>
+ * </ul>
+ * Immutable once built; thread-safe.
+ */
+public final class PluginRegistry<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final String HOST = "the class path";
+
+    private final String kind;
+    private final Map<String, Entry<T>> entries;
+    private final List<Problem> problems;
+
+    private PluginRegistry(String kind, Map<String, Entry<T>> entries, List<Problem> problems) {
+        this.kind = kind;
+        this.entries = Collections.unmodifiableMap(entries);
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * Loads every provider of {@code type} visible to {@code hostLoader}, then those of each plugin
+     * loader (only the classes that loader defines itself, so the host's are not found twice).
+     *
+     * @param kind      what users call these plugins, for messages ("session definition")
+     * @param idOf      the plugin's id
+     * @param pluginLoaders class loaders of plugin jars, each with the jar's path
+     * @throws PluginException when two plugins share an id
+     */
+    public static <T> PluginRegistry<T> load(String kind, Class<T> type, Function<T, String> idOf, ClassLoader hostLoader,
+                                             Map<Path, ClassLoader> pluginLoaders) {
+        Map<String, Entry<T>> entries = new TreeMap<>();
+        List<Problem> problems = new ArrayList<>();
+        collect(kind, type, idOf, hostLoader, null, entries, problems);
+        for (Map.Entry<Path, ClassLoader> p : pluginLoaders.entrySet()) {
+            collect(kind, type, idOf, p.getValue(), p.getKey(), entries, problems);
+        }
+        return new PluginRegistry<>(kind, entries, problems);
+    }
+
+    private static <T> void collect(String kind, Class<T> type, Function<T, String> idOf, ClassLoader loader, Path jar,
+                                    Map<String, Entry<T>> entries, List<Problem> problems) {
+        Iterator<ServiceLoader.Provider<T>> it = ServiceLoader.load(type, loader).stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<T> provider;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                provider = it.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                String source = jar == null ? HOST : jar.toString();
+                if (jar != null && problems.stream().anyMatch(p -> p.source.equals(HOST) && p.message.equals(oneLine(e)))) {
+                    continue; // the host's own bad entry, seen again through the jar's parent loader
+                }
+                problems.add(new Problem(source, oneLine(e)));
+                LOG.warn("A {} provider in {} could not be loaded: {}", kind, source, oneLine(e));
+                continue;
+            }
+            Class<? extends T> cls = provider.type();
+            if (jar != null && cls.getClassLoader() != loader) {
+                continue;
+            }
+            String source = jar != null ? jar.toString() : sourceOf(cls);
+            T instance;
+            String id;
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(cls.getClassLoader());
+            try {
+                instance = provider.get();
+                id = idOf.apply(instance);
+            } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
+                problems.add(new Problem(source, cls.getName() + ": " + oneLine(e)));
+                LOG.warn("The {} provider {} from {} failed to load: {}", kind, cls.getName(), source, oneLine(e));
+                continue;
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+            if (id == null || !ID.matcher(id).matches()) {
+                problems.add(new Problem(source, cls.getName() + ": id '" + id + "' is not lower-case [a-z0-9-]+"));
+                LOG.warn("The {} provider {} from {} has an invalid id '{}'", kind, cls.getName(), source, id);
+                continue;
+            }
+            Entry<T> existing = entries.get(id);
+            if (existing != null) {
+                throw new PluginException(capitalise(kind) + " '" + id + "' is provided twice: by " + existing.source + " ("
+                        + existing.instance.getClass().getName() + ") and by " + source + " (" + cls.getName()
+                        + "); remove one of the two jars");
+            }
+            entries.put(id, new Entry<>(id, instance, source));
+        }
+    }
+
+    /** The plugin with this id. */
+    public T get(String id) {
+        Entry<T> e = entries.get(id);
+        if (e == null) {
+            StringBuilder m = new StringBuilder("Unknown ").append(kind).append(" '").append(id).append("'. ");
+            if (entries.isEmpty()) {
+                m.append("None is installed.");
+            } else {
+                m.append("Available: ").append(String.join(", ", entries.keySet())).append('.');
+                String nearest = nearest(id);
+                if (nearest != null) {
+                    m.append(" Did you mean '").append(nearest).append("'?");
+                }
+            }
+            if (!problems.isEmpty()) {
+                m.append(" (").append(problems.size()).append(" provider(s) failed to load: ").append(problems.get(0)).append(')');
+            }
+            throw new PluginException(m.toString());
+        }
+        return e.instance;
+    }
+
+    /** Every plugin, sorted by id. */
+    public List<Entry<T>> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    /** Providers that failed to load. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** The installed id closest to {@code id} (edit distance at most half its length), or {@code null}. */
+    String nearest(String id) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : entries.keySet()) {
+            int d = distance(id, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, id.length() / 2) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** The jar or folder a class was loaded from. */
+    public static String sourceOf(Class<?> cls) {
+        try {
+            CodeSource cs = cls.getProtectionDomain().getCodeSource();
+            URL location = cs == null ? null : cs.getLocation();
+            return location == null ? "(unknown)" : Paths.get(location.toURI()).toString();
+        } catch (Exception e) {
+            return "(unknown)";
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable c = e.getCause();
+        if (c != null && c.getMessage() != null && !m.contains(c.getMessage())) {
+            m = m + ": " + c.getMessage();
+        }
+        return m.replace('\n', ' ');
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    @Override
+    public String toString() {
+        return kind + " registry " + entries.keySet();
+    }
+
+    /** One installed plugin: its id, the instance, and where it came from (jar path). */
+    public static final class Entry<T> {
+        private final String id;
+        private final T instance;
+        private final String source;
+
+        Entry(String id, T instance, String source) {
+            this.id = id;
+            this.instance = instance;
+            this.source = source;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public T instance() {
+            return instance;
+        }
+
+        public String source() {
+            return source;
+        }
+    }
+
+    /** A provider that failed to load: where, and why. */
+    public static final class Problem {
+        private final String source;
+        private final String message;
+
+        Problem(String source, String message) {
+            this.source = source;
+            this.message = message;
+        }
+
+        public String source() {
+            return source;
+        }
+
+        public String message() {
+            return message;
+        }
+
+        @Override
+        public String toString() {
+            return source + ": " + message;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.persession.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One event of one visitor. Immutable and thread-safe; build one with {@link #builder(long, String)}.
+ *
+ * <p>Money is exact: {@link #revenueMicros()} is the amount in millionths of the currency unit
+ * ({@code 12.34 EUR} is {@code 12_340_000}), never a floating-point number. It is never negative: a
+ * {@link EventType#REFUND refund} carries the refunded amount as a positive number and the host
+ * subtracts it.
+ *
+ * <p>Every text field but {@link #visitorId()} may be {@code null} (absent); the host never passes
+ * blank strings, it passes {@code null}.
+ */
+public final class Event {
+    /** One currency unit in {@link #revenueMicros()} units. */
+    public static final long MICROS_PER_UNIT = 1_000_000L;
+
+    private final long timestampMillis;
+    private final String visitorId;
+    private final EventType type;
+    private final String name;
+    private final long revenueMicros;
+    private final String currency;
+    private final TrafficSource trafficSource;
+    private final String referrer;
+    private final String page;
+    private final String userAgent;
+    private final String eventId;
+    private final String orderId;
+
+    private Event(Builder b) {
+        this.timestampMillis = b.timestampMillis;
+        this.visitorId = b.visitorId;
+        this.type = b.type;
+        this.name = b.name == null ? b.type.code() : b.name;
+        this.revenueMicros = b.revenueMicros;
+        this.currency = b.currency == null || b.currency.isBlank() ? null : b.currency.trim().toUpperCase(java.util.Locale.ROOT);
+        this.trafficSource = b.trafficSource;
+        this.referrer = blankToNull(b.referrer);
+        this.page = blankToNull(b.page);
+        this.userAgent = blankToNull(b.userAgent);
+        this.eventId = blankToNull(b.eventId);
+        this.orderId = blankToNull(b.orderId);
+    }
+
+    /** A builder for an event at {@code timestampMillis} (epoch milliseconds, UTC) of {@code visitorId}. */
+    public static Builder builder(long timestampMillis, String visitorId) {
+        return new Builder(timestampMillis, visitorId);
+    }
+
+    /** A builder holding this event's values, to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(timestampMillis, visitorId).type(type).name(name).revenueMicros(revenueMicros)
+                .currency(currency).trafficSource(trafficSource).referrer(referrer).page(page)
+                .userAgent(userAgent).eventId(eventId).orderId(orderId);
+    }
+
+    /** Epoch milliseconds, UTC. */
+    public long timestampMillis() {
+        return timestampMillis;
+    }
+
+    public Instant timestamp() {
+        return Instant.ofEpochMilli(timestampMillis);
+    }
+
+    /** Never {@code null} or blank. */
+    public String visitorId() {
+        return visitorId;
+    }
+
+    public EventType type() {
+        return type;
+    }
+
+    /** The event's name as given in the input ({@code pageview}, {@code add_to_cart}, ...); never {@code null}. */
+    public String name() {
+        return name;
+    }
+
+    /** Revenue in micro-units, {@code >= 0}; 0 when the event carries none. */
+    public long revenueMicros() {
+        return revenueMicros;
+    }
+
+    /** ISO 4217 code, upper case (the builder upper-cases it), or {@code null}. */
+    public String currency() {
+        return currency;
+    }
+
+    /** Never {@code null}; {@link TrafficSource#DIRECT} when the event carries no source. */
+    public TrafficSource trafficSource() {
+        return trafficSource;
+    }
+
+    /** The referring URL, or {@code null}. */
+    public String referrer() {
+        return referrer;
+    }
+
+    /** The page URL, or {@code null}. */
+    public String page() {
+        return page;
+    }
+
+    /** Nullable. */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** Nullable; events with the same id are duplicates. */
+    public String eventId() {
+        return eventId;
+    }
+
+    /** Nullable; purchases with the same order id are one order. */
+    public String orderId() {
+        return orderId;
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + timestamp() + " " + visitorId + " " + name
+                + (revenueMicros != 0 ? " " + revenueMicros + "µ" + (currency == null ? "" : " " + currency) : "")
+                + (trafficSource.isDirect() ? "" : " " + trafficSource) + "]";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Builds an {@link Event}. Not thread-safe. */
+    public static final class Builder {
+        private final long timestampMillis;
+        private final String visitorId;
+        private EventType type = EventType.OTHER;
+        private String name;
+        private long revenueMicros;
+        private String currency;
+        private TrafficSource trafficSource = TrafficSource.DIRECT;
+        private String referrer;
+        private String page;
+        private String userAgent;
+        private String eventId;
+        private String orderId;
+
+        private Builder(long timestampMillis, String visitorId) {
+            Objects.requireNonNull(visitorId, "visitorId is null");
+            if (visitorId.isBlank()) {
+                throw new IllegalArgumentException("visitorId is blank");
+            }
+            this.timestampMillis = timestampMillis;
+            this.visitorId = visitorId;
+        }
+
+        public Builder type(EventType type) {
+            this.type = Objects.requireNonNull(type, "type is null");
+            return this;
+        }
+
+        /** The input's event name; the type's own name when not set. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** The type from an input event name, keeping the name ({@link EventType#fromName}). */
+        public Builder named(String name) {
+            return type(EventType.fromName(name)).name(name.trim());
+        }
+
+        public Builder revenueMicros(long revenueMicros) {
+            if (revenueMicros < 0) {
+                throw new IllegalArgumentException("revenue is negative: " + revenueMicros + " micros");
+            }
+            this.revenueMicros = revenueMicros;
+            return this;
+        }
+
+        public Builder currency(String currency) {
+            this.currency = currency;
+            return this;
+        }
+
+        public Builder trafficSource(TrafficSource trafficSource) {
+            this.trafficSource = Objects.requireNonNull(trafficSource, "trafficSource is null");
+            return this;
+        }
+
+        public Builder referrer(String referrer) {
+            this.referrer = referrer;
+            return this;
+        }
+
+        public Builder page(String page) {
+            this.page = page;
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        public Builder eventId(String eventId) {
+            this.eventId = eventId;
+            return this;
+        }
+
+        public Builder orderId(String orderId) {
+            this.orderId = orderId;
+            return this;
+        }
+
+        public Event build() {
+            return new Event(this);
+        }
+    }
+}

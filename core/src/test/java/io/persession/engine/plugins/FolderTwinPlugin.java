@@ -1,0 +1,16 @@
+package io.persession.engine.plugins;
+
+/** Copied (as bytes) into test jars where the test needs a class the jar defines itself. */
+public class FolderTwinPlugin implements FolderPlugin {
+    private final ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
+
+    @Override
+    public String id() {
+        return "host-one";
+    }
+
+    @Override
+    public ClassLoader contextLoaderAtCreation() {
+        return contextLoader;
+    }
+}

@@ -1,0 +1,128 @@
+package io.persession.definitions;
+
+import com.google.common.net.InetAddresses;
+import com.google.common.net.InternetDomainName;
+
+import java.net.IDN;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Host names out of URLs, and the registrable domain ("site") a host belongs to. Lenient on input,
+ * strict on output: whatever does not yield a plausible host is treated as no host at all.
+ */
+final class Hosts {
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
+    private static final Pattern HOST = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
+
+    private Hosts() {
+    }
+
+    /**
+     * The host of {@code url}, lower case, without port, user info or trailing dot; {@code null} when
+     * {@code url} is {@code null} or no host can be read from it. Reads {@code scheme://host/...},
+     * protocol-relative {@code //host/...} and a bare {@code host/...} that contains a dot.
+     */
+    static String host(String url) {
+        if (url == null) {
+            return null;
+        }
+        String s = url.trim();
+        boolean bare = false;
+        int sep = s.indexOf("://");
+        String rest;
+        if (sep > 0 && SCHEME.matcher(s.substring(0, sep)).matches()) {
+            rest = s.substring(sep + 3);
+        } else if (s.startsWith("//")) {
+            rest = s.substring(2);
+        } else if (sep < 0) {
+            rest = s;
+            bare = true;
+        } else {
+            return null;
+        }
+        int end = rest.length();
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '/' || c == '?' || c == '#' || c == '\\') {
+                end = i;
+                break;
+            }
+        }
+        String authority = rest.substring(0, end);
+        if (bare && authority.indexOf('@') >= 0) {
+            return null;
+        }
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        String host;
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            if (close < 0) {
+                return null;
+            }
+            host = authority.substring(1, close);
+            return InetAddresses.isInetAddress(host) ? host.toLowerCase(Locale.ROOT) : null;
+        }
+        int colon = authority.indexOf(':');
+        host = colon >= 0 ? authority.substring(0, colon) : authority;
+        host = normalise(host);
+        if (host == null || (bare && host.indexOf('.') < 0)) {
+            return null;
+        }
+        return host;
+    }
+
+    /**
+     * A host name written by a user (option {@code internal-hosts}): a host, or a URL whose host is
+     * taken; lower case, a leading {@code www.} dropped. {@code null} when it is not a host.
+     */
+    static String internalHost(String entry) {
+        String h = host(entry);
+        if (h == null && entry.indexOf('/') < 0 && entry.indexOf(':') < 0) {
+            h = normalise(entry.trim()); // a single label such as localhost
+        }
+        if (h == null) {
+            return null;
+        }
+        return h.startsWith("www.") && h.length() > 4 ? h.substring(4) : h;
+    }
+
+    /**
+     * The registrable domain of {@code host}: the public suffix plus one label ({@code
+     * shop.example.co.uk} gives {@code example.co.uk}), per the Public Suffix List as shipped with
+     * Guava. IP addresses, {@code localhost} and other hosts not under a public suffix are their own
+     * domain.
+     */
+    static String registrableDomain(String host) {
+        if (InetAddresses.isInetAddress(host)) {
+            return host;
+        }
+        try {
+            InternetDomainName name = InternetDomainName.from(host);
+            return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : host;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return host;
+        }
+    }
+
+    /** True when {@code host} is {@code parent} or one of its subdomains. */
+    static boolean isWithin(String host, String parent) {
+        return host.equals(parent) || (host.endsWith(parent) && host.charAt(host.length() - parent.length() - 1) == '.');
+    }
+
+    private static String normalise(String host) {
+        if (host.isEmpty()) {
+            return null;
+        }
+        String h;
+        try {
+            h = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        return HOST.matcher(h).matches() ? h : null;
+    }
+}
