@@ -2,6 +2,7 @@ package io.persession.cli;
 
 import io.persession.engine.PluginException;
 import io.persession.engine.PluginRegistry;
+import io.persession.spi.BenchmarkPackProvider;
 import io.persession.spi.BotClassifier;
 import io.persession.spi.SessionDefinitionProvider;
 
@@ -26,11 +27,14 @@ public final class Plugins {
     private final List<Path> folders;
     private final PluginRegistry<SessionDefinitionProvider> definitions;
     private final PluginRegistry<BotClassifier> botClassifiers;
+    private final PluginRegistry<BenchmarkPackProvider> benchmarkPacks;
 
-    private Plugins(List<Path> folders, PluginRegistry<SessionDefinitionProvider> definitions, PluginRegistry<BotClassifier> botClassifiers) {
+    private Plugins(List<Path> folders, PluginRegistry<SessionDefinitionProvider> definitions, PluginRegistry<BotClassifier> botClassifiers,
+                    PluginRegistry<BenchmarkPackProvider> benchmarkPacks) {
         this.folders = List.copyOf(folders);
         this.definitions = definitions;
         this.botClassifiers = botClassifiers;
+        this.benchmarkPacks = benchmarkPacks;
     }
 
     /**
@@ -48,7 +52,8 @@ public final class Plugins {
         }
         return new Plugins(folders,
                 PluginRegistry.load("session definition", SessionDefinitionProvider.class, SessionDefinitionProvider::id, host, jars),
-                PluginRegistry.load("bot classifier", BotClassifier.class, BotClassifier::id, host, jars));
+                PluginRegistry.load("bot classifier", BotClassifier.class, BotClassifier::id, host, jars),
+                PluginRegistry.load("benchmark pack", BenchmarkPackProvider.class, BenchmarkPackProvider::id, host, jars));
     }
 
     public PluginRegistry<SessionDefinitionProvider> definitions() {
@@ -57,6 +62,11 @@ public final class Plugins {
 
     public PluginRegistry<BotClassifier> botClassifiers() {
         return botClassifiers;
+    }
+
+    /** Benchmark pack providers (a provider's {@code pack()} loads and validates its pack). */
+    public PluginRegistry<BenchmarkPackProvider> benchmarkPacks() {
+        return benchmarkPacks;
     }
 
     /** The plugin folders searched. */
