@@ -153,6 +153,7 @@ public final class InputArgs {
     /** Opens the input: the reader and its rejects output. Close it to finish the rejects file. */
     OpenInput open() {
         InputOptions options = options();
+        rejectLimit(0); // a bad --max-rejects is a usage error before anything is read
         try {
             Path target = rejects != null ? rejects : DEFAULT_REJECTS;
             Path temp = Files.createTempFile("persession-rejects", ".csv");
@@ -237,10 +238,9 @@ public final class InputArgs {
             rejectWriter.close();
             try {
                 if (explicit || rejectWriter.count() > 0) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    Files.deleteIfExists(temp);
+                    Files.copy(temp, target, StandardCopyOption.REPLACE_EXISTING); // a copy gets the usual permissions
                 }
+                Files.deleteIfExists(temp);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the rejects file " + target + ": " + e.getMessage(), e);
             }

@@ -220,6 +220,23 @@ class ExitCodesTest {
     }
 
     @Test
+    void definitionsListsAPluginThatFailedToLoadAndExitsFour() throws IOException {
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        Path jar = plugins.resolve("broken.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/io.persession.spi.SessionDefinitionProvider"));
+            out.write("com.example.NoSuchProvider\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Cli.Result r = run("definitions", "--plugins", plugins.toString());
+        assertEquals(ExitCode.PLUGIN, r.code(), r.describe());
+        assertTrue(r.out().startsWith("adobe"), "the installed ones are still listed\n" + r.describe());
+        assertTrue(r.out().contains("failed to load: " + jar), r.describe());
+        assertTrue(r.out().contains("com.example.NoSuchProvider"), r.describe());
+        Cli.assertNoStackTrace(r.err());
+    }
+
+    @Test
     void emptyPluginFolderIsFine() throws IOException {
         Path plugins = Files.createDirectory(dir.resolve("plugins"));
         analyze(shop, "--plugins", plugins.toString()).assertOk();

@@ -104,7 +104,7 @@ class SharedDataIT {
             assertEquals(43, t.get("purchases").asLong());
         }
         BigDecimal expected = expectedRevenue(GA360, null, Map.of(), Set.of());
-        assertEquals(new BigDecimal("8736.14"), expected, "independent sum of the GA360 purchases");
+        assertEquals(0, new BigDecimal("8736.14").compareTo(expected), "independent sum of the GA360 purchases: " + expected);
         assertRevenue(expected, j);
         assertTrue(t.get("sessions").asLong() >= t.get("visitors").asLong(), t.toString());
         assertTrue(p.err.contains("Read 13278 rows"), p.describe());
@@ -197,7 +197,8 @@ class SharedDataIT {
         long rejected = count(m.group(3));
         assertEquals(rows, count(m.group(2)) + rejected + count(m.group(4)));
         long records;
-        try (CsvReader<CsvRecord> r = CsvReader.builder().ofCsvRecord(log)) {
+        // malformed rows (wrong field count) are rows too
+        try (CsvReader<CsvRecord> r = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).ofCsvRecord(log)) {
             records = r.stream().count() - 1;
         }
         assertEquals(records, rows, "every row of the generated log is read");

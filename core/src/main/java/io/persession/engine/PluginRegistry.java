@@ -149,37 +149,9 @@ public final class PluginRegistry<T> {
         return problems;
     }
 
-    /** The installed id closest to {@code id} (edit distance at most half its length), or {@code null}. */
+    /** The installed id closest to {@code id}, when it looks like a typo of it, or {@code null}. */
     String nearest(String id) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : entries.keySet()) {
-            int d = distance(id, candidate);
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return bestDistance <= Math.max(2, id.length() / 2) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.nearest(id, entries.keySet()).orElse(null);
     }
 
     /** The jar or folder a class was loaded from. */

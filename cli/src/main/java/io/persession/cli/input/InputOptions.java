@@ -1,14 +1,18 @@
 package io.persession.cli.input;
 
+import io.persession.engine.Suggestions;
+
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -162,36 +166,11 @@ public final class InputOptions {
     }
 
     private static String nearest(String key) {
-        String k = key.toLowerCase(Locale.ROOT);
-        InputColumn best = null;
-        int bestDistance = Integer.MAX_VALUE;
+        List<String> names = new ArrayList<>();
         for (InputColumn c : InputColumn.values()) {
-            int d = distance(k, c.columnName());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
+            names.add(c.columnName());
         }
-        return best != null && bestDistance <= Math.max(2, k.length() / 3) ? " (did you mean '" + best.columnName() + "'?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.nearest(key, names).map(n -> " (did you mean '" + n + "'?)").orElse("");
     }
 
     @Override
