@@ -4,8 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.persession.cli.output.AnalysisCsv;
 import io.persession.cli.output.AnalysisJson;
 import io.persession.cli.output.AnalysisTable;
+import io.persession.cli.output.BenchmarkCsv;
+import io.persession.cli.output.BenchmarkJson;
+import io.persession.cli.output.BenchmarkTable;
+import io.persession.cli.output.InsightReport;
 import io.persession.cli.output.Format;
+import io.persession.engine.ChangeDecomposition;
 import io.persession.engine.Engine;
+import io.persession.engine.Figures;
 import io.persession.spi.BotClassifier;
 import io.persession.spi.SessionDefinition;
 import jakarta.inject.Inject;
@@ -43,12 +49,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     OutputArgs output;
 
+    @Mixin
+    PackArgs benchmark;
+
+    @Mixin
+    BaselineArgs baseline;
+
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--include-bots", description = "Count sessions flagged as bot traffic in every metric (they are still reported).")
     boolean includeBots;
+
+    @Mixin
+    BotArgs bots;
 
     @Inject
     AnalyzeCommand(Environment environment) {
@@ -59,22 +74,37 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         Plugins installed = Plugins.load(plugins.folders(environment.variables()));
         SessionDefinition def = definition.create(installed);
-        List<BotClassifier> classifiers = Commands.classifiers(installed);
+        PackArgs.Choice choice = benchmark.choose(installed);
+        List<BotClassifier> classifiers = bots.create(installed);
         Engine engine = new Engine(input.lateness(), classifiers, includeBots);
         InputArgs.Analysis analysis = input.analyze(engine, List.of(def), d -> null);
         Engine.Result result = analysis.result;
+        InsightReport report = InsightReport.of(choice.insights(Figures.of(result.first().totals())));
+        if (baseline.given()) {
+            InputArgs.Analysis before = baseline.analyze(input, engine, def);
+            report = InsightReport.of(report.insights().withChange(ChangeDecomposition.of(before.result.first().totals(), result.first().totals())))
+                    .withBaseline(before.result.input(), before.rejectsFile);
+        }
         try (PrintWriter out = output.open(spec.commandLine().getOut())) {
-            write(out, format, analysis);
+            write(out, format, analysis, report);
         }
         return ExitCode.OK;
     }
 
     /** Writes the result of one definition in {@code format}. */
     static void write(PrintWriter out, Format format, InputArgs.Analysis analysis) {
+        write(out, format, analysis, null);
+    }
+
+    /** Writes the result of one definition in {@code format}, with rating, scenarios, leverage and change unless {@code report} is null. */
+    static void write(PrintWriter out, Format format, InputArgs.Analysis analysis, InsightReport report) {
         Engine.Result result = analysis.result;
         switch (format) {
             case JSON:
                 ObjectNode json = AnalysisJson.analysis(result.input(), result.first(), analysis.rejectsFile);
+                if (report != null) {
+                    BenchmarkJson.addTo(json, report);
+                }
                 try {
                     out.println(AnalysisJson.mapper().writeValueAsString(json));
                 } catch (IOException e) {
@@ -82,10 +112,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 break;
             case CSV:
-                AnalysisCsv.write(out, result.input(), List.of(result.first()));
+                if (report == null) {
+                    AnalysisCsv.write(out, result.input(), List.of(result.first()));
+                } else {
+                    AnalysisCsv.write(out, result.input(), List.of(result.first()), r -> BenchmarkCsv.columns(report));
+                }
                 break;
             default:
                 AnalysisTable.write(out, result.input(), result.first(), analysis.rejectsFile);
+                if (report != null) {
+                    BenchmarkTable.write(out, report);
+                }
                 break;
         }
         out.flush();

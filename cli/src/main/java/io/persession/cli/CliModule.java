@@ -26,5 +26,8 @@ final class CliModule extends AbstractModule {
         bind(SessionsCommand.class);
         bind(DefinitionsCommand.class);
         bind(DemoCommand.class);
+        bind(CalcCommand.class);
+        bind(PacksCommand.class);
+        bind(CompareCommand.class);
     }
 }

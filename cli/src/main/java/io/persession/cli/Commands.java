@@ -1,9 +1,7 @@
 package io.persession.cli;
 
-import io.persession.engine.PluginRegistry;
 import io.persession.spi.BotClassifier;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Small pieces several commands share. */
@@ -11,12 +9,12 @@ final class Commands {
     private Commands() {
     }
 
-    /** Every installed bot classifier, in id order. */
+    /**
+     * Every installed bot classifier, created with its defaults, in the default order (the built-in ones
+     * first: visitor-list, user-agent, behaviour; then others by id). Commands with bot flags use
+     * {@link BotArgs#create} instead.
+     */
     static List<BotClassifier> classifiers(Plugins plugins) {
-        List<BotClassifier> out = new ArrayList<>();
-        for (PluginRegistry.Entry<BotClassifier> e : plugins.botClassifiers().entries()) {
-            out.add(e.instance());
-        }
-        return out;
+        return BotArgs.defaults(plugins);
     }
 }

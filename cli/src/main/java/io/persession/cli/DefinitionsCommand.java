@@ -41,7 +41,8 @@ public final class DefinitionsCommand implements Callable<Integer> {
                 out.println("  options: none");
             }
             for (OptionSpec o : p.options()) {
-                out.printf("  --option %s=%s%n      %s%n", o.name(), o.defaultValue() == null ? "" : o.defaultValue(), o.description());
+                out.printf("  --option %s=%s%n      %s%n", o.name(), o.required() ? "(required)" : o.defaultValue() == null ? "" : o.defaultValue(),
+                        o.description());
             }
             out.println("  from: " + e.source());
             out.println();

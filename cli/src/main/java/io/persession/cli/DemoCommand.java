@@ -1,9 +1,10 @@
 package io.persession.cli;
 
 import io.persession.cli.demo.DemoShop;
+import io.persession.cli.output.CompareOutput;
+import io.persession.cli.output.Comparison;
 import io.persession.cli.output.Format;
 import io.persession.cli.output.Numbers;
-import io.persession.engine.DefinitionResult;
 import io.persession.engine.Engine;
 import io.persession.engine.SessionDefinitions;
 import io.persession.spi.SessionDefinition;
@@ -58,6 +59,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--include-bots", description = "Count the crawlers' sessions in every metric (they are still reported).")
+    boolean includeBots;
+
+    @Mixin
+    BotArgs bots;
+
     @Inject
     DemoCommand(Environment environment) {
         this.environment = environment;
@@ -73,7 +80,10 @@ public final class DemoCommand implements Callable<Integer> {
         List<SessionDefinition> all = new ArrayList<>(List.of(chosen));
         for (String id : ALSO) {
             if (!id.equals(chosen.id()) && installed.definitions().entries().stream().anyMatch(e -> e.id().equals(id))) {
-                all.add(SessionDefinitions.create(installed.definitions(), id, Map.of()));
+                // the others in the shop's own zone where they have one (midnight resets happen at the shop's midnight)
+                boolean zoned = installed.definitions().get(id).options().stream().anyMatch(o -> o.name().equals("zone"));
+                all.add(SessionDefinitions.create(installed.definitions(), id,
+                        zoned ? Map.of("zone", DemoShop.Config.DEFAULT_ZONE.getId()) : Map.of()));
             }
         }
 
@@ -88,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
         LOG.info("Wrote the demo log {} ({} rows)", log, summary.rows());
 
         InputArgs input = InputArgs.of(List.of(log), dir.resolve("rejects.csv"));
-        Engine engine = new Engine(input.lateness(), Commands.classifiers(installed), false);
+        Engine engine = new Engine(input.lateness(), bots.create(installed), includeBots);
         InputArgs.Analysis analysis = input.analyze(engine, all, d -> null);
 
         PrintWriter out = spec.commandLine().getOut();
@@ -104,19 +114,18 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         AnalyzeCommand.write(out, format, analysis);
         out.println();
-        out.println("The same traffic under other session definitions (the denominator decides the metric):");
-        DefinitionResult base = analysis.result.first();
-        for (DefinitionResult r : analysis.result.definitions()) {
-            String rps = r.metrics().get("revenue_per_session").map(v -> Numbers.money(v, r.totals().currency())).orElse("n/a");
-            String rpm = r.metrics().get("session_rpm").map(v -> Numbers.money(v, r.totals().currency())).orElse("n/a");
-            long diff = r.totals().sessions() - base.totals().sessions();
-            out.printf("  %-8s %9s sessions%s   revenue per session %s   session RPM %s%n", r.definition().id(),
-                    Numbers.count(r.totals().sessions()),
-                    r == base ? "          " : String.format(java.util.Locale.ROOT, " (%+6.1f%%)", 100.0 * diff / Math.max(1, base.totals().sessions())),
-                    rps, rpm);
-        }
+        out.println("The same traffic under other session definitions, from the same single read (the denominator decides session RPM;"
+                + " page RPM does not depend on sessions: session RPM = page RPM x pages per session):");
+        out.println();
+        CompareOutput.sideBySide(out, new Comparison(analysis.result.input(), analysis.result.definitions(), analysis.rejectsFile));
+        out.println();
+        out.println("The crawlers (" + Numbers.count(summary.botVisitors()) + " visitors with bot user agents, some fetching 100+ pages in"
+                + " under 100 s) are " + (includeBots ? "counted in every figure above (--include-bots)." : "kept out of every figure above:"
+                + " see 'Bot traffic' for what was excluded and why; --include-bots counts them."));
         out.println();
         out.println("Next: ./persession analyze " + log + " --definition ua --option zone=Europe/Berlin --format json");
+        out.println("      ./persession compare " + log + " --definitions timeout,ga4,ua,matomo,adobe --option zone=Europe/Berlin");
+        out.println("      ./persession sessions " + log + " --definition ua --option zone=Europe/Berlin --explain | head");
         out.println("      ./persession sessions " + log + " --definition matomo --option zone=Europe/Berlin | head");
         out.println("      ./persession definitions");
         out.flush();

@@ -72,6 +72,9 @@ public final class InputArgs {
             description = "Convert revenue in CODE to the analysis currency: 1 CODE = RATE (repeatable), e.g. --currency EUR --fx USD=0.92.")
     Map<String, String> fx = new LinkedHashMap<>();
 
+    /** Where rejects go when {@code --rejects} is not given. */
+    Path defaultRejects = DEFAULT_REJECTS;
+
     /** Input arguments with every default, as if given on the command line with only files and {@code --rejects}. */
     static InputArgs of(List<Path> files, Path rejects) {
         InputArgs a = new InputArgs();
@@ -85,12 +88,38 @@ public final class InputArgs {
     }
 
     /**
+     * The same input flags for other files (a baseline period): their rejects go beside this input's,
+     * named with {@code suffix} ({@code persession-rejects-baseline.csv}).
+     */
+    InputArgs forOtherFiles(List<Path> otherFiles, String suffix) {
+        InputArgs b = new InputArgs();
+        b.files = new ArrayList<>(otherFiles);
+        b.inputFormat = inputFormat;
+        b.inputZone = inputZone;
+        b.map = new ArrayList<>(map);
+        b.maxRejects = maxRejects;
+        b.lateness = lateness;
+        b.currency = currency;
+        b.fx = new LinkedHashMap<>(fx);
+        b.rejects = rejects == null ? null : withSuffix(rejects, suffix);
+        b.defaultRejects = withSuffix(defaultRejects, suffix);
+        return b;
+    }
+
+    /** {@code dir/name-suffix.ext} for {@code dir/name.ext}. */
+    static Path withSuffix(Path file, String suffix) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling(dot > 0 ? name.substring(0, dot) + suffix + name.substring(dot) : name + suffix);
+    }
+
+    /**
      * Reads the input once through {@code engine} under every definition, checks the rejects and
      * finishes the rejects file.
      */
     Analysis analyze(Engine engine, List<SessionDefinition> definitions, Function<SessionDefinition, SessionListener> extra) {
         long started = System.nanoTime();
-        OpenInput in = open();
+        OpenInput in = open(definitions);
         Engine.Result result;
         try (in) {
             result = engine.run(in.reader(), definitions, extra);
@@ -124,8 +153,20 @@ public final class InputArgs {
     }
 
     InputOptions options() {
+        return options(List.of());
+    }
+
+    /** The reading options, reading also every input column the definitions need (their union). */
+    InputOptions options(List<SessionDefinition> definitions) {
         try {
             InputOptions.Builder b = InputOptions.builder().format(inputFormat).inputZone(inputZone).map(map);
+            for (SessionDefinition d : definitions) {
+                for (String column : d.inputColumns()) {
+                    b.extraColumn(column, "session definition '" + d.id() + "'" + (d.options().isEmpty() ? ""
+                            : " (options " + d.options().entrySet().stream().map(o -> o.getKey() + "=" + o.getValue())
+                                    .collect(java.util.stream.Collectors.joining(", ")) + ")"));
+                }
+            }
             if (currency != null) {
                 b.currency(currency);
             }
@@ -152,10 +193,15 @@ public final class InputArgs {
 
     /** Opens the input: the reader and its rejects output. Close it to finish the rejects file. */
     OpenInput open() {
-        InputOptions options = options();
+        return open(List.of());
+    }
+
+    /** {@link #open()}, reading also every input column the definitions need. */
+    OpenInput open(List<SessionDefinition> definitions) {
+        InputOptions options = options(definitions);
         rejectLimit(0); // a bad --max-rejects is a usage error before anything is read
         try {
-            Path target = rejects != null ? rejects : DEFAULT_REJECTS;
+            Path target = rejects != null ? rejects : defaultRejects;
             Path temp = Files.createTempFile("persession-rejects", ".csv");
             RejectWriter writer = new RejectWriter(temp);
             return new OpenInput(new EventFileReader(files, options, writer), writer, temp, target, rejects != null);

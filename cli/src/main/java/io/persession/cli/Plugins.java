@@ -3,7 +3,7 @@ package io.persession.cli;
 import io.persession.engine.PluginException;
 import io.persession.engine.PluginRegistry;
 import io.persession.spi.BenchmarkPackProvider;
-import io.persession.spi.BotClassifier;
+import io.persession.spi.BotClassifierProvider;
 import io.persession.spi.SessionDefinitionProvider;
 
 import java.io.IOException;
@@ -26,10 +26,10 @@ import java.util.stream.Stream;
 public final class Plugins {
     private final List<Path> folders;
     private final PluginRegistry<SessionDefinitionProvider> definitions;
-    private final PluginRegistry<BotClassifier> botClassifiers;
+    private final PluginRegistry<BotClassifierProvider> botClassifiers;
     private final PluginRegistry<BenchmarkPackProvider> benchmarkPacks;
 
-    private Plugins(List<Path> folders, PluginRegistry<SessionDefinitionProvider> definitions, PluginRegistry<BotClassifier> botClassifiers,
+    private Plugins(List<Path> folders, PluginRegistry<SessionDefinitionProvider> definitions, PluginRegistry<BotClassifierProvider> botClassifiers,
                     PluginRegistry<BenchmarkPackProvider> benchmarkPacks) {
         this.folders = List.copyOf(folders);
         this.definitions = definitions;
@@ -52,7 +52,7 @@ public final class Plugins {
         }
         return new Plugins(folders,
                 PluginRegistry.load("session definition", SessionDefinitionProvider.class, SessionDefinitionProvider::id, host, jars),
-                PluginRegistry.load("bot classifier", BotClassifier.class, BotClassifier::id, host, jars),
+                PluginRegistry.load("bot classifier", BotClassifierProvider.class, BotClassifierProvider::id, host, jars),
                 PluginRegistry.load("benchmark pack", BenchmarkPackProvider.class, BenchmarkPackProvider::id, host, jars));
     }
 
@@ -60,7 +60,8 @@ public final class Plugins {
         return definitions;
     }
 
-    public PluginRegistry<BotClassifier> botClassifiers() {
+    /** Bot classifier providers (a provider's {@code create(options)} makes the classifier). */
+    public PluginRegistry<BotClassifierProvider> botClassifiers() {
         return botClassifiers;
     }
 

@@ -2,6 +2,7 @@ package io.persession.cli;
 
 import io.persession.cli.output.SessionRows;
 import io.persession.engine.Engine;
+import io.persession.spi.BotClassifier;
 import io.persession.spi.SessionDefinition;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -18,8 +19,9 @@ import java.util.concurrent.Callable;
 
 /** {@code persession sessions FILE...}: one row per session with its start reason. */
 @Command(name = "sessions", mixinStandardHelpOptions = true,
-        description = "One row per session (visitor, start, end, events, pageviews, purchases, revenue, traffic source, start reason), "
-                + "as CSV or JSON Lines. Bot sessions are included; the row order follows when sessions end.")
+        description = "One row per session (visitor, start, end, events, pageviews, purchases, revenue, traffic source, start reason, "
+                + "bot), as CSV or JSON Lines; --explain adds why each session started. Bot sessions are listed, marked in the bot "
+                + "column; the row order follows when sessions end.")
 public final class SessionsCommand implements Callable<Integer> {
     /** Output formats of this command. */
     enum RowFormat { CSV, JSONL }
@@ -44,6 +46,14 @@ public final class SessionsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "csv", description = "csv or jsonl. Default: ${DEFAULT-VALUE}.")
     RowFormat format;
 
+    @Option(names = "--explain", description = "For each session, also the event that started it (start_event, start_source), the "
+            + "visitor's event before it (previous_time, previous_event, previous_page), the gap (gap_seconds) and why the rule fired "
+            + "(explanation).")
+    boolean explain;
+
+    @Mixin
+    BotArgs bots;
+
     @Inject
     SessionsCommand(Environment environment) {
         this.environment = environment;
@@ -53,8 +63,9 @@ public final class SessionsCommand implements Callable<Integer> {
     public Integer call() {
         Plugins installed = Plugins.load(plugins.folders(environment.variables()));
         SessionDefinition def = definition.create(installed);
+        List<BotClassifier> classifiers = bots.create(installed);
         Engine engine = new Engine(input.lateness(), List.of(), true);
-        try (SessionRows rows = new SessionRows()) {
+        try (SessionRows rows = new SessionRows(def, classifiers, explain)) {
             Engine.Result result = input.analyze(engine, List.of(def), d -> rows).result;
             try (PrintWriter out = output.open(spec.commandLine().getOut())) {
                 rows.writeTo(out, format == RowFormat.JSONL, result.first().totals().currency());

@@ -43,7 +43,7 @@ class CliCommandsTest {
     static final List<String> METRICS = List.of("revenue_per_session", "session_rpm", "page_rpm", "revenue_per_visitor",
             "conversion_rate", "orders_per_converting_session", "average_order_value", "pages_per_session",
             "sessions_per_visitor", "ad_revenue_per_session", "refunds_per_session", "fill_rate");
-    static final List<String> BUILT_INS = List.of("adobe", "campaign", "ga4", "matomo", "midnight", "posthog", "referral", "timeout", "ua");
+    static final List<String> BUILT_INS = List.of("adobe", "by-id", "campaign", "ga4", "matomo", "midnight", "posthog", "referral", "timeout", "ua");
 
     @TempDir
     Path dir;
@@ -151,6 +151,7 @@ class CliCommandsTest {
                 "bot_sessions_excluded"));
         expectedHeader.addAll(METRICS);
         expectedHeader.add("session_starts");
+        expectedHeader.addAll(io.persession.cli.output.BenchmarkCsv.COLUMNS);
         assertEquals(expectedHeader, Cli.csvHeader(r.out()));
 
         Map<String, String> row = Cli.csv(r.out()).get(0);
@@ -184,6 +185,17 @@ class CliCommandsTest {
         expected.put("refunds_per_session", "1");
         expected.put("fill_rate", "");
         expected.put("session_starts", "first=4;timeout=1");
+        // Without a pack: no rating, no benchmark scenarios, no headroom; what needs no benchmark is there.
+        for (String c : io.persession.cli.output.BenchmarkCsv.COLUMNS) {
+            expected.put(c, "");
+        }
+        expected.put("scenario_current_revenue_per_session", "23.099");
+        expected.put("scenario_current_revenue", "115.495");
+        expected.put("leverage_conversion_revenue_added", "12.0495"); // 10% of purchase revenue 120.495
+        expected.put("leverage_order_value_revenue_added", "12.0495"); // the same, by the identity
+        expected.put("leverage_sessions_revenue_added", "11.5495"); // 10% of net revenue 115.495
+        expected.put("leverage_verdict", "undetermined");
+        expected.put("leverage_repeat_session_dilution", "0.2"); // 1 - 4 visitors / 5 sessions
         assertEquals(expected, row);
     }
 
@@ -354,7 +366,8 @@ class CliCommandsTest {
                 "ga4", List.of("timeout=30m"),
                 "matomo", List.of("zone=UTC", "timeout=30m"),
                 "adobe", List.of("timeout=30m", "max-duration=12h", "max-events=2500"),
-                "posthog", List.of("timeout=30m", "max-duration=24h"));
+                "posthog", List.of("timeout=30m", "max-duration=24h"),
+                "by-id", List.of("column=(required)"));
         for (String id : BUILT_INS) {
             List<String> block = blocks.get(id);
             assertFalse(block.get(0).isBlank(), id + " has a description");

@@ -13,8 +13,9 @@ import java.util.TreeMap;
 /**
  * Sums sessions into {@link Totals}, exactly (long micro-units, overflow checked). Sessions a
  * {@link BotClassifier} flags are kept out of the totals and counted by reason, with their events
- * and revenue, unless bots are included. Sessions can be taken back (regroup pass): every sum is
- * additive.
+ * and revenue, unless bots are included: sessions, events and revenue in = totals + excluded, always.
+ * When several classifiers flag a session, the first in the given order names the reason. Sessions
+ * can be taken back (regroup pass): every sum is additive.
  */
 public final class Aggregator implements SessionListener {
     private final List<BotClassifier> classifiers;
@@ -22,6 +23,7 @@ public final class Aggregator implements SessionListener {
     private final Map<String, int[]> sessionsByVisitor = new HashMap<>();
     private final Map<String, Long> starts = new TreeMap<>();
     private final Map<String, BotExclusion> bots = new TreeMap<>();
+    private final Map<String, Long> flagged = new TreeMap<>();
     private long sessions;
     private long events;
     private long pageviews;
@@ -50,7 +52,11 @@ public final class Aggregator implements SessionListener {
     }
 
     private void add(Session s, int sign) {
-        Optional<String> bot = classify(s);
+        List<String> flags = BotClassifiers.classifyAll(classifiers, s);
+        for (String flag : flags) {
+            flagged.merge(flag, (long) sign, Long::sum);
+        }
+        Optional<String> bot = flags.isEmpty() ? Optional.empty() : Optional.of(flags.get(0));
         if (bot.isPresent()) {
             bots.computeIfAbsent(bot.get(), k -> new BotExclusion()).add(s, sign);
             if (!includeBots) {
@@ -77,16 +83,6 @@ public final class Aggregator implements SessionListener {
         refundMicros = Math.addExact(refundMicros, sign * s.refundMicros());
     }
 
-    private Optional<String> classify(Session s) {
-        for (BotClassifier c : classifiers) {
-            Optional<String> reason = c.classify(s);
-            if (reason.isPresent()) {
-                return Optional.of(c.id() + ":" + reason.get());
-            }
-        }
-        return Optional.empty();
-    }
-
     /** The totals so far, in {@code currency} (nullable). */
     public Totals totals(String currency) {
         return Totals.builder().sessions(sessions).visitors(sessionsByVisitor.size()).events(events).pageviews(pageviews)
@@ -107,8 +103,24 @@ public final class Aggregator implements SessionListener {
         return out;
     }
 
+    /**
+     * Sessions each {@code classifier:reason} flags, whether or not an earlier classifier named the
+     * session's reason: the overlap between classifiers (these counts may add up to more than the bot
+     * sessions).
+     */
+    public Map<String, Long> botFlags() {
+        Map<String, Long> out = new TreeMap<>(flagged);
+        out.values().removeIf(n -> n == 0);
+        return out;
+    }
+
     public boolean includesBots() {
         return includeBots;
+    }
+
+    /** The classifiers asked, in order. */
+    public List<BotClassifier> classifiers() {
+        return classifiers;
     }
 
     /** What one bot reason took out of (or, with bots included, flagged in) the totals. */

@@ -1,9 +1,13 @@
 package io.persession.engine;
 
+import io.persession.spi.BotClassifier;
 import io.persession.spi.SessionDefinition;
 import io.persession.spi.Totals;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,14 +19,24 @@ public final class DefinitionResult {
     private final Map<String, Long> sessionStarts;
     private final Map<String, Aggregator.BotExclusion> botSessions;
     private final boolean botsIncluded;
+    private final Map<String, Long> missingValues;
+    private final List<BotClassifier> botClassifiers;
+    private final Map<String, Long> botFlags;
 
     DefinitionResult(SessionDefinition definition, Aggregator aggregator, String currency) {
+        this(definition, aggregator, currency, Map.of());
+    }
+
+    DefinitionResult(SessionDefinition definition, Aggregator aggregator, String currency, Map<String, Long> missingValues) {
         this.definition = definition;
         this.totals = aggregator.totals(currency);
         this.metrics = StandardMetrics.computeAll(totals);
         this.sessionStarts = aggregator.sessionStarts();
         this.botSessions = aggregator.botSessions();
         this.botsIncluded = aggregator.includesBots();
+        this.missingValues = Collections.unmodifiableMap(new LinkedHashMap<>(missingValues));
+        this.botClassifiers = aggregator.classifiers();
+        this.botFlags = aggregator.botFlags();
     }
 
     public SessionDefinition definition() {
@@ -53,7 +67,43 @@ public final class DefinitionResult {
         return botsIncluded ? 0 : botSessions.values().stream().mapToLong(Aggregator.BotExclusion::sessions).sum();
     }
 
+    /** Events flagged as bot traffic, excluded from the totals (0 when bots are included). */
+    public long botEventsExcluded() {
+        return botsIncluded ? 0 : botSessions.values().stream().mapToLong(Aggregator.BotExclusion::events).sum();
+    }
+
+    /** Net revenue of the sessions flagged as bot traffic, excluded from the totals (0 when bots are included). */
+    public long botRevenueExcludedMicros() {
+        return botsIncluded ? 0 : botSessions.values().stream().mapToLong(Aggregator.BotExclusion::revenueMicros).reduce(0L, Math::addExact);
+    }
+
+    /** Sessions flagged as bot traffic, whether excluded or (with bots included) counted. */
+    public long botSessionsFlagged() {
+        return botSessions.values().stream().mapToLong(Aggregator.BotExclusion::sessions).sum();
+    }
+
     public boolean botsIncluded() {
         return botsIncluded;
+    }
+
+    /**
+     * Sessions each {@code classifier:reason} flags, counting a session once for every classifier that
+     * flags it (the overlap), whereas {@link #botSessions()} names each bot session by the first.
+     */
+    public Map<String, Long> botFlags() {
+        return botFlags;
+    }
+
+    /** The bot classifiers that were asked, in order (the first that flags a session names its reason). */
+    public List<BotClassifier> botClassifiers() {
+        return botClassifiers;
+    }
+
+    /**
+     * For each {@link SessionDefinition#inputColumns() input column} the definition reads, the accepted
+     * events (bot traffic included) without a value; empty for definitions that read none.
+     */
+    public Map<String, Long> missingValues() {
+        return missingValues;
     }
 }

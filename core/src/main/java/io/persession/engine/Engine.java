@@ -79,6 +79,7 @@ public final class Engine {
 
         Deduplicator dedup = new Deduplicator();
         CurrencyCheck currency = new CurrencyCheck();
+        MissingValues missing = new MissingValues(definitions);
         long[] seq = {0};
         long[] accepted = {0};
         read(input, true, e -> {
@@ -88,6 +89,7 @@ public final class Engine {
             }
             accepted[0]++;
             currency.check(e);
+            missing.count(e);
             for (Sessionizer s : sessionizers) {
                 s.accept(e, position);
             }
@@ -108,7 +110,7 @@ public final class Engine {
                 dedup.duplicateEvents(), dedup.duplicateOrders(), late.size());
         List<DefinitionResult> results = new ArrayList<>();
         for (Map.Entry<SessionDefinition, Aggregator> e : aggregators.entrySet()) {
-            results.add(new DefinitionResult(e.getKey(), e.getValue(), currency.currency));
+            results.add(new DefinitionResult(e.getKey(), e.getValue(), currency.currency, missing.of(e.getKey())));
         }
         return new Result(report, results);
     }
@@ -217,6 +219,42 @@ public final class Engine {
 
         private static boolean carriesMoney(EventType t) {
             return t == EventType.PURCHASE || t == EventType.REFUND || t == EventType.AD_IMPRESSION || t == EventType.AD_REQUEST;
+        }
+    }
+
+    /**
+     * Per definition, per {@link SessionDefinition#inputColumns() input column} it reads, the accepted
+     * events without a value (bot traffic included: this is about the input).
+     */
+    private static final class MissingValues {
+        private final Map<String, long[]> byColumn = new LinkedHashMap<>();
+        private final String[] columns;
+        private final long[][] counts;
+
+        MissingValues(List<SessionDefinition> definitions) {
+            for (SessionDefinition d : definitions) {
+                for (String c : d.inputColumns()) {
+                    byColumn.computeIfAbsent(c, k -> new long[1]);
+                }
+            }
+            columns = byColumn.keySet().toArray(new String[0]);
+            counts = byColumn.values().toArray(new long[0][]);
+        }
+
+        void count(Event e) {
+            for (int i = 0; i < columns.length; i++) {
+                if (e.attribute(columns[i]) == null) {
+                    counts[i][0]++;
+                }
+            }
+        }
+
+        Map<String, Long> of(SessionDefinition d) {
+            Map<String, Long> out = new LinkedHashMap<>();
+            for (String c : d.inputColumns()) {
+                out.put(c, byColumn.get(c)[0]);
+            }
+            return out;
         }
     }
 

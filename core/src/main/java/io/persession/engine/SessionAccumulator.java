@@ -5,15 +5,28 @@ import io.persession.spi.OpenSession;
 import io.persession.spi.Session;
 import io.persession.spi.TrafficSource;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * A session being built: the {@link OpenSession} rules see while it is open, and the {@link Session}
  * handed on once it is closed (after which it is never changed).
+ *
+ * <p>Besides the sums it keeps every event's time (8 bytes an event while the session is open, for
+ * {@link #maxEventsWithin}), the latest value of each event attribute (for {@link #attribute}), and a
+ * summary of the visitor's event before it ({@link #previousEvent()}).
  */
 final class SessionAccumulator implements OpenSession, Session {
     private final String visitorId;
     private final String startReason;
     private final Event firstEvent;
+    private final Event previousEvent;
     private Event lastEvent;
+    private long[] times = new long[4];
+    private Map<String, String> attributes;
     private TrafficSource trafficSource;
     private int eventCount;
     private int pageviews;
@@ -25,17 +38,37 @@ final class SessionAccumulator implements OpenSession, Session {
     private long adRevenueMicros;
     private long refundMicros;
 
-    SessionAccumulator(Event first, String startReason) {
+    /**
+     * @param previous the summary of the visitor's event before {@code first} ({@link #summary}), or
+     *                 {@code null} for the visitor's first session
+     */
+    SessionAccumulator(Event first, String startReason, Event previous) {
         this.visitorId = first.visitorId();
         this.startReason = startReason;
         this.firstEvent = first;
+        this.previousEvent = previous;
         this.trafficSource = TrafficSource.DIRECT;
         add(first);
     }
 
+    /** What {@link Session#previousEvent()} keeps of an event: timestamp, visitor, type, name and page. */
+    static Event summary(Event e) {
+        return Event.builder(e.timestampMillis(), e.visitorId()).type(e.type()).name(e.name()).page(e.page()).build();
+    }
+
     void add(Event e) {
         lastEvent = e;
+        if (eventCount == times.length) {
+            times = Arrays.copyOf(times, times.length * 2);
+        }
+        times[eventCount] = e.timestampMillis();
         eventCount++;
+        if (!e.attributes().isEmpty()) {
+            if (attributes == null) {
+                attributes = new HashMap<>(4);
+            }
+            attributes.putAll(e.attributes());
+        }
         if (!e.trafficSource().isDirect()) {
             trafficSource = e.trafficSource();
         }
@@ -97,6 +130,39 @@ final class SessionAccumulator implements OpenSession, Session {
     @Override
     public Event lastEvent() {
         return lastEvent;
+    }
+
+    @Override
+    public Optional<Event> previousEvent() {
+        return Optional.ofNullable(previousEvent);
+    }
+
+    @Override
+    public String attribute(String name) {
+        return attributes == null ? null : attributes.get(name);
+    }
+
+    /** Exact, from every event's time (they are added in time order): a sliding window, O(events). */
+    @Override
+    public int maxEventsWithin(Duration window) {
+        long w;
+        try {
+            w = window.toMillis();
+        } catch (ArithmeticException e) {
+            w = Long.MAX_VALUE;
+        }
+        if (w <= 0) {
+            return 0;
+        }
+        int best = 0;
+        int from = 0;
+        for (int to = 0; to < eventCount; to++) {
+            while (times[to] - times[from] >= w) {
+                from++;
+            }
+            best = Math.max(best, to - from + 1);
+        }
+        return best;
     }
 
     @Override

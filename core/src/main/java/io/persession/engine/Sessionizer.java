@@ -1,6 +1,7 @@
 package io.persession.engine;
 
 import io.persession.spi.Event;
+import io.persession.spi.EventType;
 import io.persession.spi.Session;
 import io.persession.spi.SessionDefinition;
 import io.persession.spi.SessionRule;
@@ -8,6 +9,7 @@ import io.persession.spi.SessionRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -37,6 +39,10 @@ import java.util.function.Predicate;
  * for them to take back exactly what was handed on, and {@link #sessionize} cuts their complete,
  * sorted events anew.</li>
  * </ol>
+ * Every session knows the visitor's event before it ({@link Session#previousEvent()}), so that it can be
+ * explained: for a forgotten visitor a compact record of its last event (time, type, name, page: some 32
+ * bytes besides the visitor id the sessionizer keeps anyway) waits for its return, so the explanation is
+ * the same whether the visitor was kept in memory, forgotten, or regrouped.
  * Not thread-safe: one thread feeds one sessionizer.
  */
 public final class Sessionizer {
@@ -54,7 +60,8 @@ public final class Sessionizer {
     private final PriorityQueue<Pending> buffer = new PriorityQueue<>(ORDER);
     /** Open sessions in the order their visitor was last active (oldest first): the eviction order. */
     private final LinkedHashMap<String, SessionAccumulator> open = new LinkedHashMap<>(1024, 0.75f, true);
-    private final Set<String> forgotten = new HashSet<>();
+    /** Visitors forgotten while idle, with what {@link Session#previousEvent()} needs of their last event. */
+    private final Map<String, LastSeen> forgotten = new HashMap<>();
     private final Set<String> late = new HashSet<>();
     private long maxTimestamp = Long.MIN_VALUE;
     private long sessionsClosed;
@@ -169,7 +176,7 @@ public final class Sessionizer {
                     break;
                 }
                 it.remove();
-                forgotten.add(s.visitorId());
+                forgotten.put(s.visitorId(), new LastSeen(s.lastEvent()));
                 close(s);
             }
         }
@@ -182,8 +189,10 @@ public final class Sessionizer {
         }
         SessionAccumulator current = open.get(visitor);
         if (current == null) {
-            boolean returning = forgotten.remove(visitor);
-            open.put(visitor, new SessionAccumulator(e, returning ? inactivityRule.reason() : SessionDefinition.FIRST));
+            LastSeen returning = forgotten.remove(visitor);
+            open.put(visitor, returning == null
+                    ? new SessionAccumulator(e, SessionDefinition.FIRST, null)
+                    : new SessionAccumulator(e, inactivityRule.reason(), returning.summary(visitor)));
             return;
         }
         String reason = splitReason(current, e);
@@ -191,7 +200,7 @@ public final class Sessionizer {
             current.add(e);
         } else {
             close(current);
-            open.put(visitor, new SessionAccumulator(e, reason));
+            open.put(visitor, new SessionAccumulator(e, reason, SessionAccumulator.summary(current.lastEvent())));
         }
     }
 
@@ -245,7 +254,7 @@ public final class Sessionizer {
             SessionAccumulator current = null;
             for (Event e : visitorEvents) {
                 if (current == null) {
-                    current = new SessionAccumulator(e, SessionDefinition.FIRST);
+                    current = new SessionAccumulator(e, SessionDefinition.FIRST, null);
                     continue;
                 }
                 String reason = s.splitReason(current, e);
@@ -253,12 +262,31 @@ public final class Sessionizer {
                     current.add(e);
                 } else {
                     s.close(current);
-                    current = new SessionAccumulator(e, reason);
+                    current = new SessionAccumulator(e, reason, SessionAccumulator.summary(current.lastEvent()));
                 }
             }
             if (current != null) {
                 s.close(current);
             }
+        }
+    }
+
+    /** The compact record of a forgotten visitor's last event: what {@link SessionAccumulator#summary} keeps. */
+    private static final class LastSeen {
+        final long timestampMillis;
+        final EventType type;
+        final String name;
+        final String page;
+
+        LastSeen(Event e) {
+            this.timestampMillis = e.timestampMillis();
+            this.type = e.type();
+            this.name = e.name();
+            this.page = e.page();
+        }
+
+        Event summary(String visitor) {
+            return Event.builder(timestampMillis, visitor).type(type).name(name).page(page).build();
         }
     }
 

@@ -13,9 +13,14 @@ public enum Basis {
     /** Per pageview. */
     PAGEVIEW,
     /** Per ad request. */
-    AD_REQUEST;
+    AD_REQUEST,
+    /**
+     * Per order: average order value. Its denominator does not depend on how sessions are counted, so
+     * an order-basis figure is comparable whatever the session definition.
+     */
+    ORDER;
 
-    /** {@code session}, {@code visit}, {@code user}, {@code pageview}, {@code ad_request}. */
+    /** {@code session}, {@code visit}, {@code user}, {@code pageview}, {@code ad_request}, {@code order}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -27,6 +32,6 @@ public enum Basis {
                 return b;
             }
         }
-        throw new IllegalArgumentException("unknown basis '" + code + "'; known: session, visit, user, pageview, ad_request");
+        throw new IllegalArgumentException("unknown basis '" + code + "'; known: session, visit, user, pageview, ad_request, order");
     }
 }

@@ -12,7 +12,10 @@ public interface BenchmarkPackProvider {
     String id();
 
     /**
-     * Loads the pack. Called once; the host keeps the result.
+     * Loads the pack. The host calls it once and keeps the result, but it must be idempotent and
+     * thread-safe (return the same pack, or an equal one, on every call from any thread), and the pack's
+     * {@link BenchmarkPack#id()} must equal {@link #id()}. The host checks the pack against the format's
+     * rules ({@code io.persession.engine.BenchmarkPacks#check}); a pack that breaks one is not used.
      *
      * @throws RuntimeException when the pack is invalid: the message names the pack, the field path and the problem
      */

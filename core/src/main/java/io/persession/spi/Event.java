@@ -1,6 +1,9 @@
 package io.persession.spi;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,6 +16,10 @@ import java.util.Objects;
  *
  * <p>Every text field but {@link #visitorId()} may be {@code null} (absent); the host never passes
  * blank strings, it passes {@code null}.
+ *
+ * <p>Besides the canonical fields an event may carry <em>attributes</em>: values of other input columns
+ * that a {@link SessionDefinition#inputColumns() definition asked for} (a tracker's own session id, for
+ * example), by column name. Most events carry none, and then they cost nothing.
  */
 public final class Event {
     /** One currency unit in {@link #revenueMicros()} units. */
@@ -30,6 +37,7 @@ public final class Event {
     private final String userAgent;
     private final String eventId;
     private final String orderId;
+    private final Map<String, String> attributes;
 
     private Event(Builder b) {
         this.timestampMillis = b.timestampMillis;
@@ -44,6 +52,7 @@ public final class Event {
         this.userAgent = blankToNull(b.userAgent);
         this.eventId = blankToNull(b.eventId);
         this.orderId = blankToNull(b.orderId);
+        this.attributes = attributes(b.attributes);
     }
 
     /** A builder for an event at {@code timestampMillis} (epoch milliseconds, UTC) of {@code visitorId}. */
@@ -55,7 +64,7 @@ public final class Event {
     public Builder toBuilder() {
         return new Builder(timestampMillis, visitorId).type(type).name(name).revenueMicros(revenueMicros)
                 .currency(currency).trafficSource(trafficSource).referrer(referrer).page(page)
-                .userAgent(userAgent).eventId(eventId).orderId(orderId);
+                .userAgent(userAgent).eventId(eventId).orderId(orderId).attributes(attributes);
     }
 
     /** Epoch milliseconds, UTC. */
@@ -121,11 +130,36 @@ public final class Event {
         return orderId;
     }
 
+    /**
+     * The value of the input column {@code name} (an attribute a definition asked for), or {@code null}
+     * when the event has none. Never blank.
+     */
+    public String attribute(String name) {
+        return attributes.isEmpty() ? null : attributes.get(name);
+    }
+
+    /** Every attribute, by column name (unmodifiable; empty, never {@code null}, when there are none). */
+    public Map<String, String> attributes() {
+        return attributes;
+    }
+
     @Override
     public String toString() {
         return "Event[" + timestamp() + " " + visitorId + " " + name
                 + (revenueMicros != 0 ? " " + revenueMicros + "µ" + (currency == null ? "" : " " + currency) : "")
                 + (trafficSource.isDirect() ? "" : " " + trafficSource) + "]";
+    }
+
+    /** None: the shared empty map; one (the usual case): a compact immutable map; more: in the order set. */
+    private static Map<String, String> attributes(Map<String, String> given) {
+        if (given == null || given.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        if (given.size() == 1) {
+            Map.Entry<String, String> e = given.entrySet().iterator().next();
+            return Map.of(e.getKey(), e.getValue());
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(given));
     }
 
     private static String blankToNull(String s) {
@@ -146,6 +180,7 @@ public final class Event {
         private String userAgent;
         private String eventId;
         private String orderId;
+        private Map<String, String> attributes;
 
         private Builder(long timestampMillis, String visitorId) {
             Objects.requireNonNull(visitorId, "visitorId is null");
@@ -212,6 +247,37 @@ public final class Event {
 
         public Builder orderId(String orderId) {
             this.orderId = orderId;
+            return this;
+        }
+
+        /**
+         * Sets the attribute {@code name} (an input column's name, not blank) to {@code value}; a
+         * {@code null} or blank value removes it (the event has no value for that column).
+         */
+        public Builder attribute(String name, String value) {
+            Objects.requireNonNull(name, "attribute name is null");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("attribute name is blank");
+            }
+            String v = blankToNull(value);
+            if (v == null) {
+                if (attributes != null) {
+                    attributes.remove(name);
+                }
+            } else {
+                if (attributes == null) {
+                    attributes = new LinkedHashMap<>(4);
+                }
+                attributes.put(name, v);
+            }
+            return this;
+        }
+
+        /** Sets every attribute of {@code values} (see {@link #attribute(String, String)}). */
+        public Builder attributes(Map<String, String> values) {
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                attribute(e.getKey(), e.getValue());
+            }
             return this;
         }
 

@@ -42,6 +42,16 @@ public interface OpenSession {
         return firstEvent().referrer();
     }
 
+    /**
+     * The session's value of the attribute (input column) {@code name}: the value on its latest event
+     * that has one, {@code null} when none has. The host tracks this for every event; this default,
+     * for implementations that do not, looks at the latest and the first event only.
+     */
+    default String attribute(String name) {
+        String v = lastEvent().attribute(name);
+        return v != null ? v : firstEvent().attribute(name);
+    }
+
     /** Milliseconds from the session's latest event to {@code next}; never negative for events the host passes. */
     default long gapMillis(Event next) {
         return next.timestampMillis() - lastEventMillis();

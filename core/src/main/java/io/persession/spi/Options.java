@@ -27,7 +27,8 @@ public final class Options {
      * Every option of {@code specs} with the value in force: the given one, else the default (options
      * without a default and not given are left out).
      *
-     * @throws InvalidOptionException when {@code given} holds a name not in {@code specs}
+     * @throws InvalidOptionException when {@code given} holds a name not in {@code specs}, or lacks a
+     *                                {@linkplain OptionSpec#required() required} one
      */
     public static Map<String, String> resolve(String pluginId, List<OptionSpec> specs, Map<String, String> given) {
         Map<String, String> resolved = new LinkedHashMap<>();
@@ -43,6 +44,10 @@ public final class Options {
         }
         for (OptionSpec spec : specs) {
             String value = given.getOrDefault(spec.name(), spec.defaultValue());
+            if (spec.required() && (value == null || value.isBlank())) {
+                throw new InvalidOptionException(spec.name(), "'" + pluginId + "' needs the option '" + spec.name() + "': "
+                        + spec.description());
+            }
             if (value != null) {
                 resolved.put(spec.name(), value);
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,16 @@ public interface SessionDefinition {
     /** The rules, in the order they are asked; never empty for a definition that splits at all. */
     List<SessionRule> rules();
 
+    /**
+     * Input columns beyond the canonical ones that this definition's rules read, as
+     * {@link Event#attribute(String) event attributes} (a tracker's own session id column, for
+     * example). The host reads them from the input, fails when the input lacks one (naming it and
+     * this definition), and counts the events without a value. Default: none.
+     */
+    default Set<String> inputColumns() {
+        return Set.of();
+    }
+
     /** The smallest inactivity limit of the rules, with the rule owning it. */
     default Optional<SessionRule> inactivityRule() {
         return rules().stream()
@@ -55,7 +66,13 @@ public interface SessionDefinition {
 
     /** A definition from its parts; the map and list are copied. */
     static SessionDefinition of(String id, String description, Map<String, String> options, List<SessionRule> rules) {
-        return new SimpleSessionDefinition(id, description, options, rules);
+        return new SimpleSessionDefinition(id, description, options, rules, Set.of());
+    }
+
+    /** A definition from its parts, reading the given {@link #inputColumns() input columns}; all are copied. */
+    static SessionDefinition of(String id, String description, Map<String, String> options, List<SessionRule> rules,
+                                Set<String> inputColumns) {
+        return new SimpleSessionDefinition(id, description, options, rules, inputColumns);
     }
 
     /** The plain implementation behind {@link #of}. */
@@ -64,8 +81,10 @@ public interface SessionDefinition {
         private final String description;
         private final Map<String, String> options;
         private final List<SessionRule> rules;
+        private final Set<String> inputColumns;
 
-        private SimpleSessionDefinition(String id, String description, Map<String, String> options, List<SessionRule> rules) {
+        private SimpleSessionDefinition(String id, String description, Map<String, String> options, List<SessionRule> rules,
+                                        Set<String> inputColumns) {
             this.id = Objects.requireNonNull(id, "id is null");
             if (!ID_PATTERN.matcher(id).matches()) {
                 throw new IllegalArgumentException("definition id '" + id + "' is not lower-case [a-z0-9-]+");
@@ -80,6 +99,12 @@ public interface SessionDefinition {
                             + "' must be lower-case [a-z0-9-]+ and not 'first'");
                 }
             }
+            for (String c : Objects.requireNonNull(inputColumns, "inputColumns is null")) {
+                if (c == null || c.isBlank()) {
+                    throw new IllegalArgumentException("definition '" + id + "' asks for a blank input column");
+                }
+            }
+            this.inputColumns = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(inputColumns));
         }
 
         @Override
@@ -100,6 +125,11 @@ public interface SessionDefinition {
         @Override
         public List<SessionRule> rules() {
             return rules;
+        }
+
+        @Override
+        public Set<String> inputColumns() {
+            return inputColumns;
         }
 
         @Override

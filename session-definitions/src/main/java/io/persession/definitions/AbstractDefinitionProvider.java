@@ -65,11 +65,17 @@ abstract class AbstractDefinitionProvider implements SessionDefinitionProvider {
         Objects.requireNonNull(options, "options is null");
         Values values = new Values(id, Options.resolve(id, this.options, options));
         List<SessionRule> rules = rules(values);
-        return SessionDefinition.of(id, description, values.inForce(), rules);
+        Set<String> columns = inputColumns(values);
+        return SessionDefinition.of(id, description, values.inForce(), rules, columns);
     }
 
     /** The rules, in the order they are asked, built from the option values. */
     abstract List<SessionRule> rules(Values values);
+
+    /** The input columns beyond the canonical ones the rules read ({@link SessionDefinition#inputColumns()}); default none. */
+    Set<String> inputColumns(Values values) {
+        return Set.of();
+    }
 
     @Override
     public String toString() {
@@ -122,6 +128,16 @@ abstract class AbstractDefinitionProvider implements SessionDefinitionProvider {
             int n = (int) Options.integer(name, raw(name), min, max);
             normalised.put(name, Integer.toString(n));
             return n;
+        }
+
+        /** A text value, trimmed; must not be blank. */
+        String text(String name) {
+            String v = raw(name).trim();
+            if (v.isEmpty()) {
+                throw new InvalidOptionException(name, "option '" + name + "' of '" + pluginId + "' is blank; give a value");
+            }
+            normalised.put(name, v);
+            return v;
         }
 
         /** Comma-separated host names (or URLs, whose host is taken); each lower case, without {@code www.}. */

@@ -35,11 +35,11 @@ class ProviderOptionsTest {
     }
 
     @Test
-    @DisplayName("ServiceLoader finds exactly the nine built-in ids")
+    @DisplayName("ServiceLoader finds exactly the ten built-in ids")
     void registered() {
         Set<String> ids = ServiceLoader.load(SessionDefinitionProvider.class, ProviderOptionsTest.class.getClassLoader()).stream()
                 .map(p -> p.get().id()).collect(Collectors.toSet());
-        assertEquals(Set.of("timeout", "midnight", "campaign", "referral", "ua", "ga4", "matomo", "adobe", "posthog"), ids);
+        assertEquals(Set.of("timeout", "midnight", "campaign", "referral", "ua", "ga4", "matomo", "adobe", "posthog", "by-id"), ids);
     }
 
     @Test

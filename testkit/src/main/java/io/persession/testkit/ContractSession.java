@@ -4,6 +4,9 @@ import io.persession.spi.Event;
 import io.persession.spi.OpenSession;
 import io.persession.spi.TrafficSource;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The contract's own {@link OpenSession}, built as the SPI documents it, so that rules can be
  * called directly and shown to depend on nothing but the interface. Mutable; test use only.
@@ -14,6 +17,7 @@ final class ContractSession implements OpenSession {
     private Event last;
     private int count;
     private TrafficSource source = TrafficSource.DIRECT;
+    private final Map<String, String> attributes = new HashMap<>();
 
     ContractSession(Event first, String startReason) {
         this.first = first;
@@ -27,6 +31,13 @@ final class ContractSession implements OpenSession {
         if (!e.trafficSource().isDirect()) {
             source = e.trafficSource();
         }
+        attributes.putAll(e.attributes());
+    }
+
+    /** As the SPI documents it: the value on the latest event that has one. */
+    @Override
+    public String attribute(String name) {
+        return attributes.get(name);
     }
 
     String startReason() {

@@ -62,7 +62,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * }</pre>
  *
  * <p>Optionally override {@link #options()} (the options the definition under test is created
- * with), {@link #invalidOptions()} (option maps your provider must reject) and {@link #events()}
+ * with; it must give every {@linkplain OptionSpec#required() required} option), {@link #invalidOptions()} (option maps your provider must reject) and {@link #events()}
  * (the test traffic; call {@code super.events()} and add your own).
  *
  * <p>What it checks: registration in {@code META-INF/services}, ids, descriptions and options
@@ -143,7 +143,7 @@ public abstract class SessionDefinitionContract {
         assertTrue(SessionDefinition.ID_PATTERN.matcher(id).matches(), () -> "id '" + id + "' is not lower-case [a-z0-9-]+");
         assertEquals(id, provider.id(), "id() must return the same id every time");
         assertEquals(id, create(provider, options()).id(), "the created definition must carry the provider's id");
-        assertEquals(id, create(provider, Map.of()).id(), "the definition created with defaults must carry the provider's id");
+        assertEquals(id, create(provider, requiredOnly(provider)).id(), "the definition created with defaults must carry the provider's id");
     }
 
     /** `persession definitions` and every report show the descriptions. */
@@ -175,7 +175,8 @@ public abstract class SessionDefinitionContract {
     @DisplayName("every default is accepted, and every option in force appears in the definition's options()")
     public void defaultsAreAcceptedAndShown() {
         SessionDefinitionProvider provider = provider();
-        SessionDefinition defaults = create(provider, Map.of());
+        Map<String, String> required = requiredOnly(provider);
+        SessionDefinition defaults = create(provider, required);
         Set<String> names = specNames(provider);
         for (OptionSpec spec : provider.options()) {
             if (spec.defaultValue() == null) {
@@ -183,12 +184,34 @@ public abstract class SessionDefinitionContract {
             }
             assertTrue(defaults.options().containsKey(spec.name()),
                     () -> "option '" + spec.name() + "' has a default but is missing from the definition's options(): " + defaults.options());
-            SessionDefinition explicit = create(provider, Map.of(spec.name(), spec.defaultValue()));
+            Map<String, String> withDefault = new LinkedHashMap<>(required);
+            withDefault.put(spec.name(), spec.defaultValue());
+            SessionDefinition explicit = create(provider, withDefault);
             assertEquals(defaults.options(), explicit.options(),
                     () -> "giving option '" + spec.name() + "' its default '" + spec.defaultValue() + "' must be the same as not giving it");
         }
         for (String shown : defaults.options().keySet()) {
             assertTrue(names.contains(shown), () -> "the definition shows option '" + shown + "' that the provider does not list: " + names);
+        }
+    }
+
+    /** A required option has no default to fall back on: leaving it out must fail, naming it. */
+    @Test
+    @DisplayName("leaving out a required option is rejected with an InvalidOptionException naming it")
+    public void requiredOptionsAreRequired() {
+        SessionDefinitionProvider provider = provider();
+        for (OptionSpec spec : provider.options()) {
+            if (!spec.required()) {
+                continue;
+            }
+            assertEquals(null, spec.defaultValue(), () -> "required option '" + spec.name() + "' must not have a default");
+            assertTrue(options().containsKey(spec.name()), () -> "options() must give the required option '" + spec.name() + "'");
+            Map<String, String> without = new LinkedHashMap<>(options());
+            without.remove(spec.name());
+            InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> provider.create(without),
+                    () -> "creating without the required option '" + spec.name() + "' must fail with an InvalidOptionException");
+            assertEquals(spec.name(), e.option());
+            assertMessageNames(e, spec.name());
         }
     }
 
@@ -541,6 +564,17 @@ public abstract class SessionDefinitionContract {
         return d;
     }
 
+    /** The {@linkplain OptionSpec#required() required} options, with their values from {@link #options()}: the least a creation needs. */
+    private Map<String, String> requiredOnly(SessionDefinitionProvider provider) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (OptionSpec spec : provider.options()) {
+            if (spec.required() && options().containsKey(spec.name())) {
+                out.put(spec.name(), options().get(spec.name()));
+            }
+        }
+        return out;
+    }
+
     private static Set<String> specNames(SessionDefinitionProvider provider) {
         return provider.options().stream().map(OptionSpec::name).collect(Collectors.toCollection(LinkedHashSet::new));
     }
@@ -657,6 +691,6 @@ public abstract class SessionDefinitionContract {
     private static Event at(Event e, long timestampMillis) {
         return Event.builder(timestampMillis, e.visitorId()).type(e.type()).name(e.name()).revenueMicros(e.revenueMicros())
                 .currency(e.currency()).trafficSource(e.trafficSource()).referrer(e.referrer()).page(e.page())
-                .userAgent(e.userAgent()).eventId(e.eventId()).orderId(e.orderId()).build();
+                .userAgent(e.userAgent()).eventId(e.eventId()).orderId(e.orderId()).attributes(e.attributes()).build();
     }
 }

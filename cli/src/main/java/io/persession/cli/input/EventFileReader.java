@@ -73,6 +73,8 @@ public final class EventFileReader implements EventInput {
     private final InputOptions options;
     private final RejectWriter rejects;
     private final RowParser parser;
+    /** The extra columns' names, in order (values after the canonical ones). */
+    private final String[] extras;
     private final Map<String, Long> rejectsByReason = new TreeMap<>();
     private final long[] fileRows;
     private final long[] fileRejected;
@@ -93,6 +95,7 @@ public final class EventFileReader implements EventInput {
         this.options = options == null ? InputOptions.defaults() : options;
         this.rejects = rejects;
         this.parser = new RowParser(this.options);
+        this.extras = this.options.extraColumns().keySet().toArray(new String[0]);
         this.fileRows = new long[this.files.size()];
         this.fileRejected = new long[this.files.size()];
     }
@@ -204,7 +207,9 @@ public final class EventFileReader implements EventInput {
         final String name;
         final EventSink sink;
         final boolean record;
-        final String[] values = new String[RowParser.COLUMNS];
+        final String[] values = new String[parser.width()];
+        /** Per extra column, whether some object of this (JSON Lines) file had its key. */
+        final boolean[] extraSeen = new boolean[extras.length];
         boolean gzip;
         long lastLine;
         long rows;
@@ -382,7 +387,24 @@ public final class EventFileReader implements EventInput {
                             rec.getStartingLineNumber());
                 }
             }
-            return index;
+            int[] all = Arrays.copyOf(index, index.length + extras.length);
+            for (int x = 0; x < extras.length; x++) {
+                int found = names.indexOf(extras[x]);
+                if (found < 0) {
+                    for (int i = 0; i < names.size(); i++) {
+                        if (names.get(i).equalsIgnoreCase(extras[x])) {
+                            found = i;
+                            break;
+                        }
+                    }
+                }
+                if (found < 0) {
+                    throw missingExtra(x, "the header (line " + rec.getStartingLineNumber() + ") has the columns: " + listed(names),
+                            rec.getStartingLineNumber());
+                }
+                all[COLUMNS.length + x] = found;
+            }
+            return all;
         }
 
         private InputException missingColumn(InputColumn c, String has, long line) {
@@ -394,6 +416,12 @@ public final class EventFileReader implements EventInput {
                     ? "fix --map " + c + "=your_column"
                     : "rename the column or use --map " + c + "=your_column";
             return new InputException(name + " has " + what + "; " + has + "; " + hint, file, line, null);
+        }
+
+        private InputException missingExtra(int x, String has, long line) {
+            String column = extras[x];
+            return new InputException(name + " has no column '" + column + "', which " + options.extraColumns().get(column)
+                    + " reads; " + has + "; name the column that holds it, or add it", file, line, null);
         }
 
         private void reject(long line, RowRejected r, CsvRecord rec) {
@@ -418,6 +446,13 @@ public final class EventFileReader implements EventInput {
                 lowerKeys.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(c);
             }
             Map<String, InputColumn[]> keyCache = new HashMap<>(keys);
+            Map<String, Integer> extraKeys = new HashMap<>();
+            for (int x = 0; x < extras.length; x++) {
+                extraKeys.putIfAbsent(extras[x], x);
+            }
+            for (int x = 0; x < extras.length; x++) {
+                extraKeys.putIfAbsent(extras[x].toLowerCase(Locale.ROOT), x);
+            }
             boolean firstObject = true;
             BufferedReader lines = new BufferedReader(reader, BUFFER);
             long lineNo = 0;
@@ -432,7 +467,7 @@ public final class EventFileReader implements EventInput {
                 Arrays.fill(values, null);
                 int present;
                 try {
-                    present = parseObject(line, keyCache, lowerKeys);
+                    present = parseObject(line, keyCache, lowerKeys, extraKeys);
                 } catch (RowRejected r) {
                     rejectLine(lineNo, r, line);
                     continue;
@@ -454,11 +489,23 @@ public final class EventFileReader implements EventInput {
                 }
                 sink.accept(event);
             }
+            if (!firstObject) {
+                for (int x = 0; x < extras.length; x++) {
+                    if (!extraSeen[x]) {
+                        throw missingExtra(x, "no object of the file has the key '" + extras[x] + "'", lastLine);
+                    }
+                }
+            }
         }
 
-        /** Fills {@link #values} from one JSON object; returns the bit set of canonical columns whose key is present. */
-        private int parseObject(String line, Map<String, InputColumn[]> keyCache, Map<String, List<InputColumn>> lowerKeys) throws RowRejected, IOException {
+        /**
+         * Fills {@link #values} from one JSON object; returns the bit set of canonical columns whose key is
+         * present. Extra columns' keys are matched exactly, else in any letter case.
+         */
+        private int parseObject(String line, Map<String, InputColumn[]> keyCache, Map<String, List<InputColumn>> lowerKeys,
+                                Map<String, Integer> extraKeys) throws RowRejected, IOException {
             int present = 0;
+            long extraPresent = 0;
             try (JsonParser p = JSON.createParser(line)) {
                 JsonToken t = p.nextToken();
                 if (t != JsonToken.START_OBJECT) {
@@ -475,7 +522,11 @@ public final class EventFileReader implements EventInput {
                         }
                     }
                     JsonToken v = p.nextToken();
-                    if (cols.length == 0) {
+                    Integer extra = extraKeys.isEmpty() ? null : extraKeys.get(key);
+                    if (extra == null && !extraKeys.isEmpty()) {
+                        extra = extraKeys.get(key.toLowerCase(Locale.ROOT));
+                    }
+                    if (cols.length == 0 && extra == null) {
                         p.skipChildren();
                         continue;
                     }
@@ -492,6 +543,16 @@ public final class EventFileReader implements EventInput {
                         default:
                             throw new RowRejected(RejectCategory.BAD_JSON, "the key " + RowRejected.quote(key) + " holds " + kind(v)
                                     + "; expected a string or a number");
+                    }
+                    if (extra != null) {
+                        long bit = 1L << Math.min(extra, 63);
+                        if ((extraPresent & bit) != 0 && extra < 63) {
+                            throw new RowRejected(RejectCategory.BAD_JSON, "the object has the key " + RowRejected.quote(key) + " twice"
+                                    + (key.equals(extras[extra]) ? "" : " (or in another letter case)"));
+                        }
+                        extraPresent |= bit;
+                        extraSeen[extra] = true;
+                        values[COLUMNS.length + extra] = text;
                     }
                     for (InputColumn c : cols) {
                         int bit = 1 << c.ordinal();

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,10 @@ import java.util.TreeMap;
  *       a row with revenue in
  *       another currency without a rate is rejected ({@link RejectCategory#NO_RATE}). Without an analysis
  *       currency, nothing is converted (rates are then an error).</li>
+ *   <li>Extra columns ({@link #extraColumns()}): input columns beyond the canonical ones that a session
+ *       definition reads, each with who needs it (for the message when the input lacks it). Their values
+ *       become {@link io.persession.spi.Event#attribute(String) event attributes}; a missing column is a
+ *       whole-input error.</li>
  * </ul>
  *
  * <p>Errors in options given on the command line ({@link Format#parse}, {@link #parseMapEntry},
@@ -89,6 +94,7 @@ public final class InputOptions {
     private final Map<InputColumn, String> columnMap;
     private final String currency;
     private final Map<String, BigDecimal> rates;
+    private final Map<String, String> extraColumns;
 
     private InputOptions(Builder b) {
         this.format = b.format;
@@ -96,6 +102,7 @@ public final class InputOptions {
         this.columnMap = Collections.unmodifiableMap(new EnumMap<>(b.columnMap));
         this.currency = b.currency;
         this.rates = Collections.unmodifiableMap(new TreeMap<>(b.rates));
+        this.extraColumns = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraColumns));
     }
 
     /** Format auto, zone UTC, no column map. */
@@ -135,6 +142,14 @@ public final class InputOptions {
     /** Exchange rates: currency code to units of {@link #currency()} per unit (unmodifiable, sorted; may be empty). */
     public Map<String, BigDecimal> rates() {
         return rates;
+    }
+
+    /**
+     * Input columns to read besides the canonical ones, in order, each with who needs it (such as
+     * {@code session definition 'by-id' (--option column=ga_session_id)}); unmodifiable, may be empty.
+     */
+    public Map<String, String> extraColumns() {
+        return extraColumns;
     }
 
     /** True when {@code column} was renamed by the column map. */
@@ -186,8 +201,23 @@ public final class InputOptions {
         private final Map<InputColumn, String> columnMap = new EnumMap<>(InputColumn.class);
         private String currency;
         private final Map<String, BigDecimal> rates = new TreeMap<>();
+        private final Map<String, String> extraColumns = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Also reads the input column {@code name} into each event's attributes; {@code neededBy} says
+         * who needs it, for the message when the input lacks it. A column asked for twice keeps the first
+         * {@code neededBy}.
+         */
+        public Builder extraColumn(String name, String neededBy) {
+            String n = Objects.requireNonNull(name, "name is null").trim();
+            if (n.isEmpty()) {
+                throw new IllegalArgumentException("an extra input column needs a name");
+            }
+            extraColumns.putIfAbsent(n, Objects.requireNonNull(neededBy, "neededBy is null"));
+            return this;
         }
 
         /**

@@ -15,7 +15,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Turns one row's raw values (indexed by {@link InputColumn#ordinal()}, {@code null} when absent) into an
+ * Turns one row's raw values (indexed by {@link InputColumn#ordinal()}, then the
+ * {@linkplain InputOptions#extraColumns() extra columns} in order; {@code null} when absent) into an
  * {@link Event}, or rejects it with the first problem found, checked in this order: timestamp, visitor_id,
  * event, revenue, revenue on a non-money event, currency. Values are trimmed; empty values are absent.
  *
@@ -44,6 +45,9 @@ final class RowParser {
     private final StringCache pages = new StringCache();
     private final StringCache referrers = new StringCache();
     private final StringCache userAgents = new StringCache();
+    /** Extra columns (attributes) read after the canonical ones: their names, and the last value of each, shared while it repeats. */
+    private final String[] extraNames;
+    private final String[] lastExtra;
 
     private String lastSource;
     private String lastMedium;
@@ -57,6 +61,13 @@ final class RowParser {
         this.timestamps = new Timestamps(options.inputZone());
         this.analysisCurrency = options.currency();
         this.rates = options.rates();
+        this.extraNames = options.extraColumns().keySet().toArray(new String[0]);
+        this.lastExtra = new String[extraNames.length];
+    }
+
+    /** The number of values a row has: the canonical columns, then the extra ones. */
+    int width() {
+        return COLUMNS + extraNames.length;
     }
 
     Event parse(String[] v) throws RowRejected {
@@ -95,7 +106,19 @@ final class RowParser {
             currency = analysisCurrency;
         }
 
-        return Event.builder(ts, visitor)
+        Event.Builder b = Event.builder(ts, visitor);
+        for (int i = 0; i < extraNames.length; i++) {
+            String value = clean(v[COLUMNS + i]);
+            if (value != null) {
+                if (value.equals(lastExtra[i])) {
+                    value = lastExtra[i];
+                } else {
+                    lastExtra[i] = value;
+                }
+                b.attribute(extraNames[i], value);
+            }
+        }
+        return b
                 .type(type)
                 .name(name)
                 .revenueMicros(micros)

@@ -21,12 +21,21 @@ public final class AnalysisCsv {
     }
 
     public static void write(Writer out, InputReport input, List<DefinitionResult> results) {
+        write(out, input, results, r -> Map.of());
+    }
+
+    /** With extra columns per result (their names from the first result's map), after the standard ones. */
+    public static void write(Writer out, InputReport input, List<DefinitionResult> results,
+                             java.util.function.Function<DefinitionResult, Map<String, String>> extra) {
+        List<Map<String, String>> extras = new ArrayList<>();
+        results.forEach(r -> extras.add(extra.apply(r)));
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
         List<String> header = new ArrayList<>(List.of("definition", "options", "rows", "accepted", "rejected", "duplicates", "sessions",
                 "visitors", "events", "pageviews", "purchases", "converting_sessions", "refunds", "revenue", "currency",
                 "bot_sessions_excluded"));
         header.addAll(results.get(0).metrics().keySet());
         header.add("session_starts");
+        header.addAll(extras.get(0).keySet());
         csv.writeRecord(header);
         for (DefinitionResult r : results) {
             Totals t = r.totals();
@@ -55,6 +64,7 @@ public final class AnalysisCsv {
                 starts.add(s.getKey() + "=" + s.getValue());
             }
             row.add(starts.toString());
+            row.addAll(extras.get(results.indexOf(r)).values());
             csv.writeRecord(row);
         }
         try {

@@ -2,12 +2,14 @@ package io.persession.cli.output;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.persession.engine.Aggregator;
 import io.persession.engine.DefinitionResult;
 import io.persession.engine.InputReport;
 import io.persession.engine.Money;
+import io.persession.spi.BotClassifier;
 import io.persession.spi.SessionDefinition;
 import io.persession.spi.Totals;
 
@@ -18,8 +20,12 @@ import java.util.Optional;
 
 /**
  * The JSON result of {@code analyze} (DESIGN.md, "CLI"): {@code definition}, {@code input},
- * {@code totals}, {@code metrics}, {@code session_starts}, {@code bots}. Money in totals is a decimal
- * string (exact); metrics are JSON numbers (six decimal places at most) or {@code null}.
+ * {@code totals}, {@code metrics}, {@code session_starts}, {@code bots} (whether included, the classifiers
+ * asked, the flagged sessions, events and revenue, and the same by {@code classifier:reason} of the first
+ * classifier that flags each session; {@code flagged_by}: sessions each classifier flags, overlaps included), and, for a
+ * definition that reads extra input columns, {@code missing_values} (events without a value, by column).
+ * Money in totals is a decimal string (exact); metrics are JSON numbers (six decimal places at most) or
+ * {@code null}.
  */
 public final class AnalysisJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -108,12 +114,35 @@ public final class AnalysisJson {
 
         ObjectNode bots = root.putObject("bots");
         bots.put("included", r.botsIncluded());
+        ArrayNode classifiers = bots.putArray("classifiers");
+        for (BotClassifier c : r.botClassifiers()) {
+            ObjectNode cn = classifiers.addObject();
+            cn.put("id", c.id());
+            cn.put("description", c.description());
+            ObjectNode co = cn.putObject("options");
+            c.options().forEach(co::put);
+        }
+        long flaggedEvents = 0;
+        long flaggedRevenue = 0;
+        for (Aggregator.BotExclusion b : r.botSessions().values()) {
+            flaggedEvents += b.events();
+            flaggedRevenue = Math.addExact(flaggedRevenue, b.revenueMicros());
+        }
+        bots.put("sessions", r.botSessionsFlagged());
+        bots.put("events", flaggedEvents);
+        bots.put("revenue", Money.format(flaggedRevenue));
         ObjectNode byReason = bots.putObject("by_reason");
         for (Map.Entry<String, Aggregator.BotExclusion> b : r.botSessions().entrySet()) {
             ObjectNode e = byReason.putObject(b.getKey());
             e.put("sessions", b.getValue().sessions());
             e.put("events", b.getValue().events());
             e.put("revenue", Money.format(b.getValue().revenueMicros()));
+        }
+        ObjectNode flaggedBy = bots.putObject("flagged_by");
+        r.botFlags().forEach(flaggedBy::put);
+        if (!r.missingValues().isEmpty()) {
+            ObjectNode missing = root.putObject("missing_values");
+            r.missingValues().forEach(missing::put);
         }
         return root;
     }

@@ -49,17 +49,52 @@ public final class AnalysisTable {
         StringJoiner starts = new StringJoiner(" · ");
         r.sessionStarts().forEach((reason, n) -> starts.add(reason + " " + Numbers.count(n)));
         out.println("Session starts: " + (starts.length() == 0 ? "none" : starts));
-        if (r.botSessions().isEmpty()) {
-            out.println("Bot traffic: none flagged");
-        } else {
-            StringJoiner bots = new StringJoiner(" · ");
-            for (Map.Entry<String, Aggregator.BotExclusion> b : r.botSessions().entrySet()) {
-                bots.add(b.getKey() + " " + Numbers.count(b.getValue().sessions()) + " sessions, " + Numbers.count(b.getValue().events())
-                        + " events, " + Numbers.money(b.getValue().revenueMicros(), cur));
-            }
-            out.println((r.botsIncluded() ? "Bot traffic (included, --include-bots): " : "Bot traffic excluded: ") + bots);
-        }
+        writeBots(out, r);
+        r.missingValues().forEach((column, n) -> out.println("Events without a value in column '" + column + "': " + Numbers.count(n)
+                + (n > 0 ? " (they continue the visitor's current session)" : "")));
         out.flush();
+    }
+
+    /**
+     * The bot report: what was flagged (sessions, events, revenue: never silently lost) and whether it was
+     * excluded, then one line per {@code classifier:reason}.
+     */
+    public static void writeBots(PrintWriter out, DefinitionResult r) {
+        String cur = r.totals().currency();
+        StringJoiner ids = new StringJoiner(", ");
+        r.botClassifiers().forEach(c -> ids.add(c.id()));
+        if (r.botClassifiers().isEmpty()) {
+            out.println("Bot traffic: not classified (no bot classifier applied)");
+            return;
+        }
+        if (r.botSessions().isEmpty()) {
+            out.println("Bot traffic: none flagged (" + ids + ")");
+            return;
+        }
+        long events = 0;
+        long revenue = 0;
+        for (Aggregator.BotExclusion b : r.botSessions().values()) {
+            events += b.events();
+            revenue = Math.addExact(revenue, b.revenueMicros());
+        }
+        String what = Numbers.count(r.botSessionsFlagged()) + " sessions, " + Numbers.count(events) + " events, revenue "
+                + Numbers.money(revenue, cur);
+        out.println(r.botsIncluded()
+                ? "Bot traffic flagged but counted (--include-bots): " + what
+                : "Bot traffic excluded from every figure above: " + what + " (" + ids + "; --include-bots counts it)");
+        for (Map.Entry<String, Aggregator.BotExclusion> b : r.botSessions().entrySet()) {
+            out.printf("  %-28s %9s sessions %11s events   revenue %s%n", b.getKey(), Numbers.count(b.getValue().sessions()),
+                    Numbers.count(b.getValue().events()), Numbers.money(b.getValue().revenueMicros(), cur));
+        }
+        boolean overlap = r.botFlags().entrySet().stream().anyMatch(f -> {
+            Aggregator.BotExclusion first = r.botSessions().get(f.getKey());
+            return first == null || first.sessions() != f.getValue();
+        });
+        if (overlap) {
+            StringJoiner flags = new StringJoiner(" · ");
+            r.botFlags().forEach((flag, n) -> flags.add(flag + " " + Numbers.count(n)));
+            out.println("  sessions each classifier flags (a session counts once above, under the first): " + flags);
+        }
     }
 
     static String options(Map<String, String> options) {
