@@ -1,5 +1,7 @@
 package io.persession.benchmarks;
 
+import io.persession.spi.SpiVersion;
+
 /**
  * The built-in {@code publishers} pack: how ad networks define session RPM, page RPM, EPMV and fill
  * rate, the published structural ratios (session versus page RPM, the Q4 to Q1 drop), page RPM
@@ -9,5 +11,11 @@ package io.persession.benchmarks;
 public final class PublishersPackProvider extends ResourceBenchmarkPackProvider {
     public PublishersPackProvider() {
         super("publishers", "/io/persession/benchmarks/packs/publishers.json");
+    }
+
+    /** Built in: compiled with this persession. */
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 }

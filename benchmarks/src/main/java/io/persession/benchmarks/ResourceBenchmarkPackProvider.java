@@ -14,6 +14,11 @@ import java.util.Objects;
  *     public AcmePackProvider() {
  *         super("acme-retail", "/com/acme/acme-retail.json");
  *     }
+ *
+ *     @Override
+ *     public String spiVersion() {
+ *         return SpiVersion.CURRENT;
+ *     }
  * }
  * }</pre>
  *
@@ -22,6 +27,14 @@ import java.util.Objects;
  * {@code /}, a relative one is relative to the subclass's package). {@link #pack()} loads and validates
  * it once, on first use, and returns the same pack (or throws the same
  * {@link InvalidBenchmarkPackException}) on every later call. Thread-safe.
+ *
+ * <p><b>The SPI version.</b> This class leaves {@link #spiVersion()} abstract on purpose: it is compiled
+ * into persession, so any value it returned would be the version of the persession that runs the
+ * plugin, not of the one the vendor compiled against, and the handshake would always pass. The
+ * vendor's subclass implements it as {@code return SpiVersion.CURRENT;}, which {@code javac} inlines
+ * into the vendor's own class file (a compile-time constant), as every other plugin does. (A constructor
+ * argument would inline the constant as well; a method keeps one idiom for every kind of plugin, and the
+ * compiler reminds a vendor who forgets it.)
  */
 public abstract class ResourceBenchmarkPackProvider implements BenchmarkPackProvider {
     private final String id;
@@ -43,6 +56,13 @@ public abstract class ResourceBenchmarkPackProvider implements BenchmarkPackProv
     public final String id() {
         return id;
     }
+
+    /**
+     * The SPI version the vendor's subclass was compiled against: implement it as
+     * {@code return SpiVersion.CURRENT;} (see the class comment for why it is not implemented here).
+     */
+    @Override
+    public abstract String spiVersion();
 
     /** The JSON resource's path, as given to the constructor. */
     public final String resource() {

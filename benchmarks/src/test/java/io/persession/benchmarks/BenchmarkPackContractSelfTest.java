@@ -90,6 +90,11 @@ class BenchmarkPackContractSelfTest {
 
     /** A provider of a code pack; not registered with ServiceLoader. */
     public static final class CodeProvider implements BenchmarkPackProvider {
+        @Override
+        public String spiVersion() {
+            return io.persession.spi.SpiVersion.CURRENT;
+        }
+
         private final String id;
         private final Supplier<BenchmarkPack> pack;
 
@@ -127,6 +132,7 @@ class BenchmarkPackContractSelfTest {
     void aGoodCodePackPassesTheChecksOfItsContent() {
         Contract c = new Contract(CodeProvider::new);
         assertDoesNotThrow(c::idIsValidAndStable);
+        assertDoesNotThrow(c::spiVersionIsAccepted);
         assertDoesNotThrow(c::packIdIsTheProvidersId);
         assertDoesNotThrow(c::versionVendorAndTitleAreNotBlank);
         assertDoesNotThrow(c::everyEntryIsValid);
@@ -145,6 +151,39 @@ class BenchmarkPackContractSelfTest {
         fails(new Contract(CodeProvider::new)::providerIsRegistered, "is not registered: add its class name as a line of "
                 + "META-INF/services/io.persession.spi.BenchmarkPackProvider");
         fails(new Contract(ResourceBenchmarkPackProviderTest.ValidProvider::new)::providerIsRegistered, "is not registered");
+    }
+
+    /** A provider stating another SPI version than the one this persession accepts. */
+    public static final class VersionedProvider implements BenchmarkPackProvider {
+        private final String version;
+
+        VersionedProvider(String version) {
+            this.version = version;
+        }
+
+        @Override
+        public String spiVersion() {
+            return version;
+        }
+
+        @Override
+        public String id() {
+            return "code-pack";
+        }
+
+        @Override
+        public BenchmarkPack pack() {
+            return new CodeProvider().pack();
+        }
+    }
+
+    @Test
+    void anSpiVersionThisPersessionRefusesFails() {
+        fails(new Contract(() -> new VersionedProvider("2.0"))::spiVersionIsAccepted,
+                "would be refused by persession: it was compiled against persession SPI 2.0 but this persession has SPI 1.0");
+        fails(new Contract(() -> new VersionedProvider("1.9"))::spiVersionIsAccepted, "upgrade persession to one with SPI 1.9 or later");
+        fails(new Contract(() -> new VersionedProvider(null))::spiVersionIsAccepted, "it states no SPI version");
+        fails(new Contract(() -> new VersionedProvider("one"))::spiVersionIsAccepted, "'one' is not MAJOR.MINOR");
     }
 
     @Test

@@ -21,6 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResourceBenchmarkPackProviderTest {
     /** A vendor's provider: a few lines. */
     public static final class ValidProvider extends ResourceBenchmarkPackProvider {
+        @Override
+        public String spiVersion() {
+            return io.persession.spi.SpiVersion.CURRENT;
+        }
+
         public ValidProvider() {
             super("test-pack", "/test-packs/valid.json");
         }
@@ -28,24 +33,56 @@ class ResourceBenchmarkPackProviderTest {
 
     /** Relative to the subclass's package, as {@link Class#getResource}. */
     public static final class RelativeProvider extends ResourceBenchmarkPackProvider {
+        @Override
+        public String spiVersion() {
+            return io.persession.spi.SpiVersion.CURRENT;
+        }
+
         public RelativeProvider() {
             super("test-pack", "relative.json");
         }
     }
 
     public static final class MissingProvider extends ResourceBenchmarkPackProvider {
+
+        @Override
+
+        public String spiVersion() {
+
+            return io.persession.spi.SpiVersion.CURRENT;
+
+        }
+
         public MissingProvider() {
             super("missing-pack", "/test-packs/no-such-pack.json");
         }
     }
 
     public static final class InvalidProvider extends ResourceBenchmarkPackProvider {
+
+        @Override
+
+        public String spiVersion() {
+
+            return io.persession.spi.SpiVersion.CURRENT;
+
+        }
+
         public InvalidProvider() {
             super("test-pack", "/test-packs/invalid-order.json");
         }
     }
 
     public static final class OtherIdProvider extends ResourceBenchmarkPackProvider {
+
+        @Override
+
+        public String spiVersion() {
+
+            return io.persession.spi.SpiVersion.CURRENT;
+
+        }
+
         public OtherIdProvider() {
             super("test-pack", "/test-packs/other-id.json");
         }

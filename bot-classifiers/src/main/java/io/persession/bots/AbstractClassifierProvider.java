@@ -4,6 +4,7 @@ import io.persession.spi.BotClassifier;
 import io.persession.spi.BotClassifierProvider;
 import io.persession.spi.OptionSpec;
 import io.persession.spi.Options;
+import io.persession.spi.SpiVersion;
 
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,12 @@ abstract class AbstractClassifierProvider implements BotClassifierProvider {
     @Override
     public final String id() {
         return id;
+    }
+
+    /** Built in: compiled with this persession, so always the current SPI version. */
+    @Override
+    public final String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.persession.cli.output.BenchmarkJson;
 import io.persession.cli.output.BenchmarkTable;
 import io.persession.cli.output.InsightReport;
 import io.persession.cli.output.Format;
+import io.persession.cli.output.HtmlReport;
 import io.persession.engine.ChangeDecomposition;
 import io.persession.engine.Engine;
 import io.persession.engine.Figures;
@@ -56,7 +57,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     BaselineArgs baseline;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
+            description = "table, json, csv or html (one self-contained file with charts; use with --output). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--include-bots", description = "Count sessions flagged as bot traffic in every metric (they are still reported).")
@@ -76,7 +77,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         SessionDefinition def = definition.create(installed);
         PackArgs.Choice choice = benchmark.choose(installed);
         List<BotClassifier> classifiers = bots.create(installed);
-        Engine engine = new Engine(input.lateness(), classifiers, includeBots);
+        Engine engine = new Engine(input.lateness(), classifiers, includeBots, input.dayZone());
+        input.formats = installed.eventFormats();
         InputArgs.Analysis analysis = input.analyze(engine, List.of(def), d -> null);
         Engine.Result result = analysis.result;
         InsightReport report = InsightReport.of(choice.insights(Figures.of(result.first().totals())));
@@ -85,6 +87,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             report = InsightReport.of(report.insights().withChange(ChangeDecomposition.of(before.result.first().totals(), result.first().totals())))
                     .withBaseline(before.result.input(), before.rejectsFile);
         }
+        report = report.withColor(environment.color(output.toTerminal()));
         try (PrintWriter out = output.open(spec.commandLine().getOut())) {
             write(out, format, analysis, report);
         }
@@ -117,6 +120,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 } else {
                     AnalysisCsv.write(out, result.input(), List.of(result.first()), r -> BenchmarkCsv.columns(report));
                 }
+                break;
+            case HTML:
+                HtmlReport.analysis(out, "Revenue per session report", result.input(), result.first(), analysis.rejectsFile, report, null);
                 break;
             default:
                 AnalysisTable.write(out, result.input(), result.first(), analysis.rejectsFile);

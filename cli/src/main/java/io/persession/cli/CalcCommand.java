@@ -6,6 +6,8 @@ import io.persession.cli.output.AnalysisJson;
 import io.persession.cli.output.BenchmarkJson;
 import io.persession.cli.output.BenchmarkTable;
 import io.persession.cli.output.Format;
+import io.persession.cli.output.HtmlReport;
+import io.persession.cli.output.ReportModel;
 import io.persession.cli.output.InsightReport;
 import io.persession.cli.output.Numbers;
 import io.persession.engine.Figures;
@@ -80,8 +82,12 @@ public final class CalcCommand implements Callable<Integer> {
     @Option(names = "--currency", paramLabel = "CODE", description = "ISO 4217 code of the revenue (needed to rate against a benchmark in money).")
     String currency;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", description = "table or json. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json or html (one self-contained file with charts; use with --output). Default: ${DEFAULT-VALUE}.")
     Format format;
+
+    @Mixin
+    OutputArgs output;
 
     @Mixin
     PackArgs benchmark;
@@ -97,23 +103,46 @@ public final class CalcCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (format == Format.CSV) {
-            throw new UsageException("calc prints --format table or json, not csv");
+            throw new UsageException("calc prints --format table, json or html, not csv");
         }
         Inputs in = inputs();
         PackArgs.Choice choice = benchmark.choose(Plugins.load(plugins.folders(environment.variables())));
         Insights insights = choice.insights(in.figures);
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.JSON) {
-            try {
-                out.println(AnalysisJson.mapper().writeValueAsString(json(in, insights)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try (PrintWriter out = output.open(spec.commandLine().getOut())) {
+            if (format == Format.JSON) {
+                try {
+                    out.println(AnalysisJson.mapper().writeValueAsString(json(in, insights)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else if (format == Format.HTML) {
+                HtmlReport.calc(out, htmlInputs(in), in.assumptions, in.figures, SHOWN, InsightReport.of(insights));
+            } else {
+                table(out, in, insights, environment.color(output.toTerminal()));
             }
-        } else {
-            table(out, in, insights);
+            out.flush();
         }
-        out.flush();
         return ExitCode.OK;
+    }
+
+    private static List<ReportModel.Fact> htmlInputs(Inputs in) {
+        List<ReportModel.Fact> facts = new ArrayList<>();
+        facts.add(new ReportModel.Fact("Revenue", Numbers.money(in.revenue, in.currency)));
+        facts.add(new ReportModel.Fact("Sessions", Numbers.count(in.sessions)));
+        if (in.orders != null) {
+            facts.add(new ReportModel.Fact("Orders", Numbers.count(in.orders)));
+        }
+        if (in.convertingSessions != null) {
+            facts.add(new ReportModel.Fact("Converting sessions", Numbers.count(in.convertingSessions)));
+        }
+        if (in.pageviews != null) {
+            facts.add(new ReportModel.Fact("Pageviews", Numbers.count(in.pageviews)));
+        }
+        if (in.visitors != null) {
+            facts.add(new ReportModel.Fact("Visitors", Numbers.count(in.visitors)));
+        }
+        facts.add(new ReportModel.Fact("Currency", in.currency == null ? "not given" : in.currency));
+        return facts;
     }
 
     /** The checked inputs as figures, and what calc assumed. */
@@ -250,7 +279,7 @@ public final class CalcCommand implements Callable<Integer> {
         return root;
     }
 
-    private static void table(PrintWriter out, Inputs in, Insights insights) {
+    private static void table(PrintWriter out, Inputs in, Insights insights, boolean color) {
         String cur = in.currency;
         for (Metric m : SHOWN) {
             Optional<BigDecimal> v = in.figures.metric(m.id());
@@ -267,7 +296,7 @@ public final class CalcCommand implements Callable<Integer> {
         for (String a : in.assumptions) {
             out.println("Assumed: " + a + ".");
         }
-        BenchmarkTable.write(out, InsightReport.of(insights));
+        BenchmarkTable.write(out, InsightReport.of(insights).withColor(color));
     }
 
     private static String missing(String metric) {

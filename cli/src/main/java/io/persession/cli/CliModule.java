@@ -29,5 +29,6 @@ final class CliModule extends AbstractModule {
         bind(CalcCommand.class);
         bind(PacksCommand.class);
         bind(CompareCommand.class);
+        bind(FormatsCommand.class);
     }
 }

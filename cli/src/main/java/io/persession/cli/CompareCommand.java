@@ -3,6 +3,7 @@ package io.persession.cli;
 import io.persession.cli.output.Comparison;
 import io.persession.cli.output.CompareOutput;
 import io.persession.cli.output.Format;
+import io.persession.cli.output.HtmlReport;
 import io.persession.engine.Engine;
 import io.persession.engine.PluginRegistry;
 import io.persession.engine.SessionDefinitions;
@@ -61,7 +62,7 @@ public final class CompareCommand implements Callable<Integer> {
     OutputArgs output;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
+            description = "table, json, csv or html (one self-contained file with charts; use with --output). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--include-bots", description = "Count sessions flagged as bot traffic in every figure (they are still reported).")
@@ -80,7 +81,8 @@ public final class CompareCommand implements Callable<Integer> {
         Plugins installed = Plugins.load(plugins.folders(environment.variables()));
         List<SessionDefinition> chosen = create(installed.definitions(), definitions, options);
         List<BotClassifier> classifiers = bots.create(installed);
-        Engine engine = new Engine(input.lateness(), classifiers, includeBots);
+        Engine engine = new Engine(input.lateness(), classifiers, includeBots, input.dayZone());
+        input.formats = installed.eventFormats();
         InputArgs.Analysis analysis = input.analyze(engine, chosen, d -> null);
         Comparison comparison = new Comparison(analysis.result.input(), analysis.result.definitions(), analysis.rejectsFile);
         try (PrintWriter out = output.open(spec.commandLine().getOut())) {
@@ -90,6 +92,9 @@ public final class CompareCommand implements Callable<Integer> {
                     break;
                 case CSV:
                     CompareOutput.csv(out, comparison);
+                    break;
+                case HTML:
+                    HtmlReport.comparison(out, comparison);
                     break;
                 default:
                     CompareOutput.table(out, comparison);

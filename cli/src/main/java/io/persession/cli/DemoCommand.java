@@ -4,6 +4,9 @@ import io.persession.cli.demo.DemoShop;
 import io.persession.cli.output.CompareOutput;
 import io.persession.cli.output.Comparison;
 import io.persession.cli.output.Format;
+import io.persession.cli.output.HtmlReport;
+import io.persession.cli.output.InsightReport;
+import io.persession.engine.Figures;
 import io.persession.cli.output.Numbers;
 import io.persession.engine.Engine;
 import io.persession.engine.SessionDefinitions;
@@ -56,8 +59,20 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed; the same seed gives the same log. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json, csv or html (one self-contained report with charts; use with --output). Default: ${DEFAULT-VALUE}.")
     Format format;
+
+    @Mixin
+    OutputArgs output;
+
+    @Mixin
+    PackArgs benchmark;
+
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Progress of the read on stderr: auto (a bar when stderr is a terminal, else a log line every 10 s), always or never. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Progress.Mode progress;
 
     @Option(names = "--include-bots", description = "Count the crawlers' sessions in every metric (they are still reported).")
     boolean includeBots;
@@ -77,6 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Plugins installed = Plugins.load(plugins.folders(environment.variables()));
         SessionDefinition chosen = definition.create(installed);
+        PackArgs.Choice choice = benchmark.choose(installed);
         List<SessionDefinition> all = new ArrayList<>(List.of(chosen));
         for (String id : ALSO) {
             if (!id.equals(chosen.id()) && installed.definitions().entries().stream().anyMatch(e -> e.id().equals(id))) {
@@ -98,12 +114,26 @@ public final class DemoCommand implements Callable<Integer> {
         LOG.info("Wrote the demo log {} ({} rows)", log, summary.rows());
 
         InputArgs input = InputArgs.of(List.of(log), dir.resolve("rejects.csv"));
-        Engine engine = new Engine(input.lateness(), bots.create(installed), includeBots);
+        input.progress = progress;
+        input.progressErr = spec.commandLine().getErr();
+        // days in the shop's zone, like its midnight resets
+        Engine engine = new Engine(input.lateness(), bots.create(installed), includeBots, DemoShop.Config.DEFAULT_ZONE);
+        input.formats = installed.eventFormats();
         InputArgs.Analysis analysis = input.analyze(engine, all, d -> null);
 
-        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.HTML) {
+            InsightReport report = InsightReport.of(choice.insights(Figures.of(analysis.result.first().totals())));
+            try (PrintWriter html = output.open(spec.commandLine().getOut())) {
+                HtmlReport.analysis(html, "persession demo: a synthetic shop (seed " + seed + ")", analysis.result.input(),
+                        analysis.result.first(), analysis.rejectsFile, report,
+                        new Comparison(analysis.result.input(), analysis.result.definitions(), analysis.rejectsFile));
+            }
+            return ExitCode.OK;
+        }
+        PrintWriter out = output.open(spec.commandLine().getOut());
         if (format != Format.TABLE) {
             AnalyzeCommand.write(out, format, analysis);
+            out.close();
             return ExitCode.OK;
         }
         out.println("persession demo: a synthetic shop (seed " + seed + ")");
@@ -128,7 +158,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("      ./persession sessions " + log + " --definition ua --option zone=Europe/Berlin --explain | head");
         out.println("      ./persession sessions " + log + " --definition matomo --option zone=Europe/Berlin | head");
         out.println("      ./persession definitions");
-        out.flush();
+        out.println("      ./persession demo --format html --output demo-report.html   (the report with charts, to open in a browser)");
+        out.close();
         return ExitCode.OK;
     }
 }

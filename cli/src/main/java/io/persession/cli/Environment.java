@@ -19,4 +19,19 @@ public final class Environment {
     public boolean noColor() {
         return variables.containsKey("NO_COLOR");
     }
+
+    /**
+     * Whether to colour output going to a terminal ({@code terminal}) or not: never with {@code NO_COLOR},
+     * always with {@code CLICOLOR_FORCE} set (other than {@code 0}), else only on a terminal.
+     */
+    public boolean color(boolean terminal) {
+        if (noColor()) {
+            return false;
+        }
+        String force = variables.get("CLICOLOR_FORCE");
+        if (force != null && !force.isEmpty() && !"0".equals(force)) {
+            return true;
+        }
+        return terminal;
+    }
 }

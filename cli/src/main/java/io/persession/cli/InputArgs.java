@@ -42,8 +42,17 @@ public final class InputArgs {
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = DEFAULT_FORMAT,
-            description = "auto (by extension, then content), csv or jsonl. Default: ${DEFAULT-VALUE}.")
+            description = "auto (per file, the installed format that recognises its name and first bytes), csv, jsonl or another "
+                    + "installed format (ga4-export, access-log, snowplow, ...; see persession formats). Default: ${DEFAULT-VALUE}.")
     String inputFormat;
+
+    @Option(names = "--input-option", paramLabel = "[ID.]NAME=VALUE",
+            description = "An option of an input format, repeatable: --input-option access-log.salt=s3cret; NAME=VALUE goes to the "
+                    + "format of --input-format.")
+    List<String> inputOptions = new ArrayList<>();
+
+    /** The installed input formats (set by the command from its plugins); null: those on the class path. */
+    io.persession.engine.PluginRegistry<io.persession.spi.EventFormat> formats;
 
     @Option(names = "--input-zone", paramLabel = "ZONE", defaultValue = DEFAULT_ZONE,
             description = "Time zone of timestamps without an offset (IANA id). Default: ${DEFAULT-VALUE}.")
@@ -72,6 +81,18 @@ public final class InputArgs {
             description = "Convert revenue in CODE to the analysis currency: 1 CODE = RATE (repeatable), e.g. --currency EUR --fx USD=0.92.")
     Map<String, String> fx = new LinkedHashMap<>();
 
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Progress of the read on stderr: auto (a bar when stderr is a terminal, else a log line every 10 s), always (the bar) "
+                    + "or never. Default: ${DEFAULT-VALUE}.")
+    Progress.Mode progress = Progress.Mode.AUTO;
+
+    /** The command this mixin is in, for its stderr (null when built with {@link #of}). */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** Where progress goes when there is no command (set by the command that built these arguments). */
+    java.io.PrintWriter progressErr;
+
     /** Where rejects go when {@code --rejects} is not given. */
     Path defaultRejects = DEFAULT_REJECTS;
 
@@ -95,12 +116,17 @@ public final class InputArgs {
         InputArgs b = new InputArgs();
         b.files = new ArrayList<>(otherFiles);
         b.inputFormat = inputFormat;
+        b.inputOptions = new ArrayList<>(inputOptions);
+        b.formats = formats;
         b.inputZone = inputZone;
         b.map = new ArrayList<>(map);
         b.maxRejects = maxRejects;
         b.lateness = lateness;
         b.currency = currency;
         b.fx = new LinkedHashMap<>(fx);
+        b.progress = progress;
+        b.mixee = mixee;
+        b.progressErr = progressErr;
         b.rejects = rejects == null ? null : withSuffix(rejects, suffix);
         b.defaultRejects = withSuffix(defaultRejects, suffix);
         return b;
@@ -121,13 +147,22 @@ public final class InputArgs {
         long started = System.nanoTime();
         OpenInput in = open(definitions);
         Engine.Result result;
-        try (in) {
+        try (in; Progress shown = progress(in.reader())) {
             result = engine.run(in.reader(), definitions, extra);
             in.checkRejects(result.input());
         }
         LOG.info("Read {} rows from {} in {} ms", result.input().rows(), String.join(", ", result.input().names()),
                 (System.nanoTime() - started) / 1_000_000);
         return new Analysis(result, in.rejectsFile());
+    }
+
+    /** Starts the progress display of {@code --progress} for {@code reader}, on the command's stderr. */
+    Progress progress(EventFileReader reader) {
+        java.io.PrintWriter err = mixee != null ? mixee.commandLine().getErr() : progressErr;
+        if (err == null) {
+            err = new java.io.PrintWriter(System.err, true);
+        }
+        return Progress.start(progress == null ? Progress.Mode.AUTO : progress, reader, err, System.getenv());
     }
 
     /** A finished read: the engine's result and where the rejected rows are ({@code null} when none). */
@@ -138,6 +173,18 @@ public final class InputArgs {
         Analysis(Engine.Result result, Path rejectsFile) {
             this.result = result;
             this.rejectsFile = rejectsFile;
+        }
+    }
+
+    /**
+     * The zone of the report's days when a definition has no {@code zone} option: {@code --input-zone}
+     * (UTC when it is not a valid zone id; reading reports that error).
+     */
+    java.time.ZoneId dayZone() {
+        try {
+            return java.time.ZoneId.of(inputZone == null ? DEFAULT_ZONE : inputZone.trim());
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
         }
     }
 
@@ -173,10 +220,44 @@ public final class InputArgs {
             for (Map.Entry<String, String> e : fx.entrySet()) {
                 b.rate(e.getKey(), parseRate(e.getKey(), e.getValue()));
             }
+            for (String o : inputOptions) {
+                inputOption(b, o);
+            }
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** One {@code --input-option [ID.]NAME=VALUE}, checked against the installed formats. */
+    private void inputOption(InputOptions.Builder b, String option) {
+        int eq = option.indexOf('=');
+        String key = eq < 0 ? "" : option.substring(0, eq).trim();
+        String value = eq < 0 ? "" : option.substring(eq + 1).trim();
+        int dot = key.indexOf('.');
+        String id = dot < 0 ? (inputFormat == null ? DEFAULT_FORMAT : inputFormat.trim().toLowerCase(Locale.ROOT)) : key.substring(0, dot);
+        String name = dot < 0 ? key : key.substring(dot + 1);
+        if (eq < 0 || name.isEmpty()) {
+            throw new UsageException("bad --input-option '" + option + "': expected ID.NAME=VALUE, such as access-log.salt=s3cret");
+        }
+        if (DEFAULT_FORMAT.equals(id)) {
+            throw new UsageException("--input-option " + option + ": name the format (ID.NAME=VALUE, such as access-log." + name
+                    + "=...) or choose it with --input-format");
+        }
+        io.persession.engine.PluginRegistry<io.persession.spi.EventFormat> installed = formats != null ? formats
+                : io.persession.cli.input.EventFileReader.classPathFormats();
+        io.persession.spi.EventFormat format;
+        try {
+            format = installed.get(id);
+        } catch (io.persession.engine.PluginException e) {
+            throw new UsageException("--input-option " + option + ": " + e.getMessage());
+        }
+        List<String> names = format.options().stream().map(io.persession.spi.OptionSpec::name).collect(java.util.stream.Collectors.toList());
+        if (!names.contains(name)) {
+            throw new UsageException("--input-option " + option + ": the input format " + id + " has no option '" + name + "'; its options: "
+                    + (names.isEmpty() ? "none" : String.join(", ", names)));
+        }
+        b.formatOption(id, name, value);
     }
 
     private static BigDecimal parseRate(String code, String rate) {
@@ -200,11 +281,20 @@ public final class InputArgs {
     OpenInput open(List<SessionDefinition> definitions) {
         InputOptions options = options(definitions);
         rejectLimit(0); // a bad --max-rejects is a usage error before anything is read
+        if (!DEFAULT_FORMAT.equals(options.formatId()) && options.format() == InputOptions.Format.OTHER) {
+            try {
+                (formats != null ? formats : EventFileReader.classPathFormats()).get(options.formatId());
+            } catch (io.persession.engine.PluginException e) {
+                throw new UsageException("--input-format: " + e.getMessage());
+            }
+        }
         try {
             Path target = rejects != null ? rejects : defaultRejects;
             Path temp = Files.createTempFile("persession-rejects", ".csv");
             RejectWriter writer = new RejectWriter(temp);
-            return new OpenInput(new EventFileReader(files, options, writer), writer, temp, target, rejects != null);
+            EventFileReader reader = formats != null ? new EventFileReader(files, options, writer, formats)
+                    : new EventFileReader(files, options, writer);
+            return new OpenInput(reader, writer, temp, target, rejects != null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

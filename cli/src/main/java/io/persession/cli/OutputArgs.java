@@ -16,6 +16,11 @@ public final class OutputArgs {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     Path output;
 
+    /** True when the result goes to stdout and stdout is a terminal (colour may be used). */
+    boolean toTerminal() {
+        return output == null && Progress.isTerminal(1);
+    }
+
     /** A writer to the output file, or a non-closing view of {@code stdout}. */
     PrintWriter open(PrintWriter stdout) {
         if (output == null) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Revenue per session and session RPM from your own event logs, under a session definition you choose.",
-        subcommands = {AnalyzeCommand.class, SessionsCommand.class, DefinitionsCommand.class, DemoCommand.class, CalcCommand.class, PacksCommand.class, CompareCommand.class},
+        subcommands = {AnalyzeCommand.class, SessionsCommand.class, DefinitionsCommand.class, DemoCommand.class, CalcCommand.class, PacksCommand.class, CompareCommand.class, FormatsCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 input unreadable or too many bad rows, 4 plugin error."})
 public final class PersessionCommand implements Runnable {
     @Spec

@@ -4,12 +4,12 @@ import io.persession.engine.PluginException;
 import io.persession.engine.PluginRegistry;
 import io.persession.spi.BenchmarkPackProvider;
 import io.persession.spi.BotClassifierProvider;
+import io.persession.spi.EventFormat;
 import io.persession.spi.SessionDefinitionProvider;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,13 +21,21 @@ import java.util.stream.Stream;
 /**
  * The installed plugins: built-in ones on the CLI's class path, and jars in the plugin folders (the
  * distribution's {@code plugins/}, {@code PERSESSION_PLUGINS}, {@code --plugins}), each jar behind its
- * own class loader whose parent is the CLI's, so the SPI and SLF4J come from the host.
+ * own child-first {@link PluginClassLoader} whose parent is the CLI's: a jar's bundled dependencies win
+ * over the host's (two vendors' copies of one library do not collide), while the SPI, the benchmark pack
+ * base classes, SLF4J and the JDK always come from the host. Every provider goes through the SPI version
+ * handshake, and a jar that bundles the SPI itself is refused (see {@link PluginRegistry}).
+ *
+ * <p>A plugin with dependencies may be a folder instead of one jar: {@code plugins/NAME/*.jar} is one plugin,
+ * all its jars behind one class loader (the distribution ships the Parquet format so, in
+ * {@code plugins/formats-parquet/}); its source in messages is the folder.
  */
 public final class Plugins {
     private final List<Path> folders;
     private final PluginRegistry<SessionDefinitionProvider> definitions;
     private final PluginRegistry<BotClassifierProvider> botClassifiers;
     private final PluginRegistry<BenchmarkPackProvider> benchmarkPacks;
+    private PluginRegistry<EventFormat> eventFormats;
 
     private Plugins(List<Path> folders, PluginRegistry<SessionDefinitionProvider> definitions, PluginRegistry<BotClassifierProvider> botClassifiers,
                     PluginRegistry<BenchmarkPackProvider> benchmarkPacks) {
@@ -47,13 +55,30 @@ public final class Plugins {
         Map<Path, ClassLoader> jars = new LinkedHashMap<>();
         for (Path folder : folders) {
             for (Path jar : jarsIn(folder)) {
-                jars.put(jar, new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {url(jar)}, host));
+                jars.put(jar, new PluginClassLoader("plugin:" + jar.getFileName(), url(jar), host));
+            }
+            for (Path dir : pluginFoldersIn(folder)) {
+                List<Path> inside = jarsIn(dir);
+                if (!inside.isEmpty()) {
+                    URL[] urls = inside.stream().map(Plugins::url).toArray(URL[]::new);
+                    jars.put(dir, new PluginClassLoader("plugin:" + dir.getFileName(), urls, host));
+                }
             }
         }
-        return new Plugins(folders,
-                PluginRegistry.load("session definition", SessionDefinitionProvider.class, SessionDefinitionProvider::id, host, jars),
-                PluginRegistry.load("bot classifier", BotClassifierProvider.class, BotClassifierProvider::id, host, jars),
-                PluginRegistry.load("benchmark pack", BenchmarkPackProvider.class, BenchmarkPackProvider::id, host, jars));
+        Plugins plugins = new Plugins(folders,
+                PluginRegistry.load("session definition", SessionDefinitionProvider.class, SessionDefinitionProvider::id,
+                        SessionDefinitionProvider::spiVersion, host, jars),
+                PluginRegistry.load("bot classifier", BotClassifierProvider.class, BotClassifierProvider::id, BotClassifierProvider::spiVersion,
+                        host, jars),
+                PluginRegistry.load("benchmark pack", BenchmarkPackProvider.class, BenchmarkPackProvider::id, BenchmarkPackProvider::spiVersion,
+                        host, jars));
+        plugins.eventFormats = PluginRegistry.load("input format", EventFormat.class, EventFormat::id, EventFormat::spiVersion, host, jars);
+        return plugins;
+    }
+
+    /** Input formats ({@code --input-format ID}; {@code auto} asks each to recognise the file). */
+    public PluginRegistry<EventFormat> eventFormats() {
+        return eventFormats;
     }
 
     public PluginRegistry<SessionDefinitionProvider> definitions() {
@@ -73,6 +98,17 @@ public final class Plugins {
     /** The plugin folders searched. */
     public List<Path> folders() {
         return folders;
+    }
+
+    /** The sub-folders of a plugin folder, each one plugin made of the jars inside it, sorted. */
+    private static List<Path> pluginFoldersIn(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> dirs = new ArrayList<>();
+            files.filter(Files::isDirectory).sorted().forEach(dirs::add);
+            return dirs;
+        } catch (IOException e) {
+            throw new PluginException("cannot list plugin folder " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<Path> jarsIn(Path folder) {

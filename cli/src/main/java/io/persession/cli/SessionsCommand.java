@@ -66,6 +66,7 @@ public final class SessionsCommand implements Callable<Integer> {
         List<BotClassifier> classifiers = bots.create(installed);
         Engine engine = new Engine(input.lateness(), List.of(), true);
         try (SessionRows rows = new SessionRows(def, classifiers, explain)) {
+            input.formats = installed.eventFormats();
             Engine.Result result = input.analyze(engine, List.of(def), d -> rows).result;
             try (PrintWriter out = output.open(spec.commandLine().getOut())) {
                 rows.writeTo(out, format == RowFormat.JSONL, result.first().totals().currency());

@@ -131,9 +131,9 @@ class AnalyzePackTest {
     @Test
     void tableHasTheSections() {
         String out = analyze(shop, "--pack", "test-pack", "--segment", "shop").assertOk().out();
-        assertContains(out, "Revenue per session             USD 23.10", "Rating against test-pack 1.0, segment shop",
-                "is at or above the median (p50) USD 2.00", "Scenarios at 5 sessions", "benchmark  USD 2.00 per session   revenue USD 10.00",
-                "Leverage at 5 sessions", "conversion    +USD 12.05", "Headroom: order value USD 40.16 vs benchmark USD 100.00 (mean): reaching it adds +USD 179.50",
+        assertContains(out, "Revenue per session             $23.10", "Rating against test-pack 1.0, segment shop",
+                "is at or above the median (p50) USD 2.00", "Scenarios at 5 sessions", "benchmark  $2.00 per session   revenue $10.00",
+                "Leverage at 5 sessions", "conversion    +$12.05", "Headroom: order value $40.16 vs benchmark $100.00 (mean): reaching it adds +$179.50",
                 "Verdict: Sessions are well monetized", "Visitors: Revenue per visitor USD 28.87");
         String plain = analyze(shop).assertOk().out();
         assertContains(plain, "Rating: no benchmark pack chosen", "Scenarios at 5 sessions", "Verdict: No comparable benchmark");
@@ -325,12 +325,12 @@ class AnalyzePackTest {
         assertTrue(c.get("baseline").get("rejects_file").isTextual(), "an explicit --rejects: the baseline's rejects are written too");
 
         String table = analyze(after(), "--baseline", before().toString()).assertOk().out();
-        assertContains(table, "Change from the baseline (before.csv), LMDI-I", "revenue USD 50.00 -> USD 125.00: +USD 75.00",
-                "refunds                         -USD 5.00");
+        assertContains(table, "Change from the baseline (before.csv), LMDI-I", "revenue $50.00 -> $125.00: +$75.00",
+                "refunds                         -$5.00");
         BigDecimal shown = BigDecimal.ZERO;
         for (String line : table.split("\\R")) {
-            if (line.matches("    [a-z ]+\\s+[+-]USD [0-9.,]+")) {
-                shown = shown.add(new BigDecimal(line.replaceAll(".*([+-])USD ([0-9.,]+)$", "$1$2").replace(",", "")));
+            if (line.matches("    [a-z ]+\\s+[+-]\\$[0-9.,]+")) {
+                shown = shown.add(new BigDecimal(line.replaceAll(".*([+-])\\$([0-9.,]+)$", "$1$2").replace(",", "")));
             }
         }
         assertEquals(0, new BigDecimal("75.00").compareTo(shown), "the table's parts add up to the cent:\n" + table);

@@ -128,8 +128,8 @@ class BotsTest {
     @Test
     void theTableReportsTheExclusionAndIncludeBotsSaysSo() {
         String table = analyze("--bot-visitors", list.toString()).assertOk().out();
-        assertTrue(table.contains("Bot traffic excluded from every figure above: 5 sessions, 165 events, revenue EUR 11.01"), table);
-        assertTrue(table.matches("(?s).*\\n  user-agent:robot\\s+2 sessions\\s+8 events\\s+revenue EUR 10\\.00\\n.*"), table);
+        assertTrue(table.contains("Bot traffic excluded from every figure above: 5 sessions, 165 events, revenue €11.01"), table);
+        assertTrue(table.matches("(?s).*\\n  user-agent:robot\\s+2 sessions\\s+8 events\\s+revenue €10\\.00\\n.*"), table);
         assertTrue(table.contains("behaviour:too-fast"), table);
         String included = analyze("--bot-visitors", list.toString(), "--include-bots").assertOk().out();
         assertTrue(included.contains("Bot traffic flagged but counted (--include-bots): 5 sessions"), included);

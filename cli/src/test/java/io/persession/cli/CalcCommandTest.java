@@ -88,9 +88,9 @@ class CalcCommandTest {
 
         String table = calc("--revenue", "12000", "--sessions", "5000", "--orders", "100", "--pageviews", "20000", "--visitors", "4000",
                 "--currency", "USD").assertOk().out();
-        assertContains(table, "Revenue per session             USD 2.40", "Session RPM                     USD 2,400.00",
-                "Page RPM                        USD 600.00", "Conversion rate                 2.00%", "Average order value             USD 120.00",
-                "Revenue per visitor             USD 3.00", "Assumed: each order counts as one converting session",
+        assertContains(table, "Revenue per session             $2.40", "Session RPM                     $2,400.00",
+                "Page RPM                        $600.00", "Conversion rate                 2.00%", "Average order value             $120.00",
+                "Revenue per visitor             $3.00", "Assumed: each order counts as one converting session",
                 "Visitors: Revenue per visitor USD 3.00 vs revenue per session USD 2.40");
     }
 
@@ -158,10 +158,10 @@ class CalcCommandTest {
 
         String table = calc("--revenue", "12000", "--sessions", "5000", "--currency", "USD", "--pack", "test-pack", "--segment", "shop")
                 .assertOk().out();
-        assertContains(table, "Rating against test-pack 1.0, segment shop", "Revenue per session             USD 2.40       Strong",
+        assertContains(table, "Rating against test-pack 1.0, segment shop", "Revenue per session             $2.40          Strong",
                 "is at or above the median (p50) USD 2.00", "source: Test figures, persession tests, 2026, https://example.org/test-pack",
-                "V: verified in the source", "benchmark  USD 2.00 per session   revenue USD 10,000.00   -USD 2,000.00",
-                "optimized  USD 3.00 per session   revenue USD 15,000.00   +USD 3,000.00   (the benchmark p75)", "Verdict: Sessions are well monetized");
+                "V: verified in the source", "benchmark  $2.00 per session   revenue $10,000.00   -$2,000.00",
+                "optimized  $3.00 per session   revenue $15,000.00   +$3,000.00   (the benchmark p75)", "Verdict: Sessions are well monetized");
     }
 
     @Test

@@ -204,13 +204,13 @@ class CliCommandsTest {
         Cli.Result r = analyze().assertOk();
         String out = r.out();
         assertTrue(out.contains("Session definition   timeout  (timeout=30m)"), out);
-        assertTrue(out.matches("(?s).*Revenue per session\\s+USD 23\\.10\\R.*"), out);
-        assertTrue(out.matches("(?s).*Session RPM\\s+USD 23,099\\.00\\R.*"), out);
+        assertTrue(out.matches("(?s).*Revenue per session\\s+\\$23\\.10\\R.*"), out);
+        assertTrue(out.matches("(?s).*Session RPM\\s+\\$23,099\\.00\\R.*"), out);
         assertTrue(out.matches("(?s).*Conversion rate\\s+40\\.00%\\R.*"), out);
         assertTrue(out.matches("(?s).*Ad fill rate\\s+n/a\\R.*"), out);
         assertTrue(out.contains("14 rows = 12 accepted + 0 rejected + 2 duplicates (1 repeated event ids, 1 repeated order ids)"), out);
         // the table is for people: money to the cent, half-even (115.495 -> 115.50); JSON and CSV have it exact
-        assertTrue(out.contains("Revenue USD 115.50 = purchases USD 120.50 + ads USD 0.00 - refunds USD 5.00"), out);
+        assertTrue(out.contains("Revenue $115.50 = purchases $120.50 + ads $0.00 - refunds $5.00"), out);
         assertTrue(out.contains("Sessions 5 · visitors 4 · pageviews 8 · orders 3 in 2 sessions"), out);
         assertTrue(out.contains("Session starts: first 4 · timeout 1"), out);
     }

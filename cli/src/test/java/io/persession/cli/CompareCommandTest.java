@@ -88,8 +88,8 @@ class CompareCommandTest {
         assertTrue(out.contains("14 rows = 12 accepted + 0 rejected + 2 duplicates; read once for 2 definitions"), out);
         assertTrue(out.contains("timeout  (timeout=30m)  <- the base of the differences"), out);
         assertTrue(out.matches("(?s).*\\nSessions\\s+5\\s+7\\n  vs timeout\\s+\\+2 \\(\\+40\\.00%\\)\\n.*"), out);
-        assertTrue(out.matches("(?s).*\\nRevenue per session\\s+USD 23\\.10\\s+USD 16\\.50\\n  vs timeout\\s+USD -6\\.60 \\(-28\\.57%\\)\\n.*"), out);
-        assertTrue(out.matches("(?s).*\\nPage RPM\\s+USD 14,436\\.88\\s+USD 14,436\\.88\\n.*"), out);
+        assertTrue(out.matches("(?s).*\\nRevenue per session\\s+\\$23\\.10\\s+\\$16\\.50\\n  vs timeout\\s+-\\$6\\.60 \\(-28\\.57%\\)\\n.*"), out);
+        assertTrue(out.matches("(?s).*\\nPage RPM\\s+\\$14,436\\.88\\s+\\$14,436\\.88\\n.*"), out);
         assertTrue(out.matches("(?s).*\\nPages per session\\s+1\\.60\\s+1\\.14\\n.*"), out);
         assertTrue(out.matches("(?s).*\\nConversion rate\\s+40\\.00%\\s+28\\.57%\\n  vs timeout\\s+-11\\.43 pp \\(-28\\.57%\\)\\n.*"), out);
         assertTrue(out.matches("(?s).*\\nSessions started by rule\\n  first\\s+4\\s+4\\n  campaign\\s+-\\s+1\\n  midnight\\s+-\\s+1\\n"

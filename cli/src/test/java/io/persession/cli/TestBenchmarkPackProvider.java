@@ -26,6 +26,11 @@ import java.util.List;
  * </ul>
  */
 public final class TestBenchmarkPackProvider implements BenchmarkPackProvider {
+    @Override
+    public String spiVersion() {
+        return io.persession.spi.SpiVersion.CURRENT;
+    }
+
     public static final String ID = "test-pack";
 
     @Override

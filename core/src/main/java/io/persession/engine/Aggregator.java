@@ -4,6 +4,10 @@ import io.persession.spi.BotClassifier;
 import io.persession.spi.Session;
 import io.persession.spi.Totals;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,8 @@ import java.util.TreeMap;
 public final class Aggregator implements SessionListener {
     private final List<BotClassifier> classifiers;
     private final boolean includeBots;
+    private final ZoneId dayZone;
+    private final Map<LocalDate, long[]> days = new TreeMap<>();
     private final Map<String, int[]> sessionsByVisitor = new HashMap<>();
     private final Map<String, Long> starts = new TreeMap<>();
     private final Map<String, BotExclusion> bots = new TreeMap<>();
@@ -37,8 +43,17 @@ public final class Aggregator implements SessionListener {
     private long refundMicros;
 
     public Aggregator(List<BotClassifier> classifiers, boolean includeBots) {
+        this(classifiers, includeBots, ZoneOffset.UTC);
+    }
+
+    /**
+     * An aggregator that also sums counted sessions and their revenue by day: the local date, in
+     * {@code dayZone}, of each session's start.
+     */
+    public Aggregator(List<BotClassifier> classifiers, boolean includeBots, ZoneId dayZone) {
         this.classifiers = List.copyOf(classifiers);
         this.includeBots = includeBots;
+        this.dayZone = java.util.Objects.requireNonNull(dayZone, "dayZone is null");
     }
 
     @Override
@@ -81,6 +96,28 @@ public final class Aggregator implements SessionListener {
         purchaseRevenueMicros = Math.addExact(purchaseRevenueMicros, sign * s.purchaseRevenueMicros());
         adRevenueMicros = Math.addExact(adRevenueMicros, sign * s.adRevenueMicros());
         refundMicros = Math.addExact(refundMicros, sign * s.refundMicros());
+        LocalDate day = Instant.ofEpochMilli(s.startMillis()).atZone(dayZone).toLocalDate();
+        long[] d = days.computeIfAbsent(day, k -> new long[2]);
+        d[0] += sign;
+        d[1] = Math.addExact(d[1], sign * s.revenueMicros());
+        if (d[0] == 0 && d[1] == 0) {
+            days.remove(day);
+        }
+    }
+
+    /** The zone whose calendar dates {@link #byDay()} uses. */
+    public ZoneId dayZone() {
+        return dayZone;
+    }
+
+    /**
+     * Counted sessions and their net revenue by the local date of the session start in {@link #dayZone()},
+     * sorted by date; days without sessions are left out. Retracted sessions are subtracted from their day.
+     */
+    public Map<LocalDate, Day> byDay() {
+        Map<LocalDate, Day> out = new TreeMap<>();
+        days.forEach((date, d) -> out.put(date, new Day(date, d[0], d[1])));
+        return out;
     }
 
     /** The totals so far, in {@code currency} (nullable). */
@@ -141,6 +178,31 @@ public final class Aggregator implements SessionListener {
 
         public long events() {
             return events;
+        }
+
+        public long revenueMicros() {
+            return revenueMicros;
+        }
+    }
+
+    /** One calendar day: the counted sessions that started on it and their net revenue. */
+    public static final class Day {
+        private final LocalDate date;
+        private final long sessions;
+        private final long revenueMicros;
+
+        Day(LocalDate date, long sessions, long revenueMicros) {
+            this.date = date;
+            this.sessions = sessions;
+            this.revenueMicros = revenueMicros;
+        }
+
+        public LocalDate date() {
+            return date;
+        }
+
+        public long sessions() {
+            return sessions;
         }
 
         public long revenueMicros() {

@@ -22,6 +22,8 @@ public final class DefinitionResult {
     private final Map<String, Long> missingValues;
     private final List<BotClassifier> botClassifiers;
     private final Map<String, Long> botFlags;
+    private final Map<java.time.LocalDate, Aggregator.Day> byDay;
+    private final java.time.ZoneId dayZone;
 
     DefinitionResult(SessionDefinition definition, Aggregator aggregator, String currency) {
         this(definition, aggregator, currency, Map.of());
@@ -37,6 +39,21 @@ public final class DefinitionResult {
         this.missingValues = Collections.unmodifiableMap(new LinkedHashMap<>(missingValues));
         this.botClassifiers = aggregator.classifiers();
         this.botFlags = aggregator.botFlags();
+        this.byDay = Collections.unmodifiableMap(aggregator.byDay());
+        this.dayZone = aggregator.dayZone();
+    }
+
+    /**
+     * Counted sessions and their net revenue by the local date of the session start in {@link #dayZone()},
+     * in date order (days without sessions left out).
+     */
+    public Map<java.time.LocalDate, Aggregator.Day> byDay() {
+        return byDay;
+    }
+
+    /** The zone of {@link #byDay()}: the definition's {@code zone} option when it has one, else the engine's day zone. */
+    public java.time.ZoneId dayZone() {
+        return dayZone;
     }
 
     public SessionDefinition definition() {

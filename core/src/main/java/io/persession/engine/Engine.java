@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,11 +39,34 @@ public final class Engine {
     private final Duration lateness;
     private final List<BotClassifier> classifiers;
     private final boolean includeBots;
+    private final ZoneId dayZone;
 
     public Engine(Duration lateness, List<BotClassifier> classifiers, boolean includeBots) {
+        this(lateness, classifiers, includeBots, ZoneOffset.UTC);
+    }
+
+    /**
+     * An engine whose results count sessions and revenue by day ({@link DefinitionResult#byDay()}) in the
+     * definition's {@code zone} option when it has a valid one, else in {@code dayZone}.
+     */
+    public Engine(Duration lateness, List<BotClassifier> classifiers, boolean includeBots, ZoneId dayZone) {
         this.lateness = Objects.requireNonNull(lateness, "lateness is null");
         this.classifiers = List.copyOf(classifiers);
         this.includeBots = includeBots;
+        this.dayZone = Objects.requireNonNull(dayZone, "dayZone is null");
+    }
+
+    /** The zone of a definition's days: its {@code zone} option when valid, else the engine's day zone. */
+    ZoneId dayZone(SessionDefinition d) {
+        String zone = d.options().get("zone");
+        if (zone != null) {
+            try {
+                return ZoneId.of(zone.trim());
+            } catch (DateTimeException e) {
+                // not a zone id: fall back
+            }
+        }
+        return dayZone;
     }
 
     /** An engine with the default lateness, no bot classifiers. */
@@ -70,7 +96,7 @@ public final class Engine {
         Map<SessionDefinition, SessionListener> listeners = new LinkedHashMap<>();
         List<Sessionizer> sessionizers = new ArrayList<>();
         for (SessionDefinition d : definitions) {
-            Aggregator a = new Aggregator(classifiers, includeBots);
+            Aggregator a = new Aggregator(classifiers, includeBots, dayZone(d));
             aggregators.put(d, a);
             SessionListener listener = both(a, extraListener.apply(d));
             listeners.put(d, listener);

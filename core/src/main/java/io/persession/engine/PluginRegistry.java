@@ -3,6 +3,7 @@ package io.persession.engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -17,6 +18,8 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The installed plugins of one kind, found with {@link ServiceLoader} through explicit class loaders
@@ -25,7 +28,11 @@ import java.util.regex.Pattern;
  * <li>each provider is instantiated on its own: one that fails is recorded as a {@link Problem} and
  * the others still load;</li>
  * <li>two plugins with one id: a {@link PluginException} naming both sources;</li>
- * <li>an unknown id: a {@link PluginException} listing the ids that exist and the nearest one.</li>
+ * <li>an unknown id: a {@link PluginException} listing the ids that exist and the nearest one;</li>
+ * <li>the SPI version handshake ({@link SpiCompatibility}): a plugin compiled against an SPI version
+ * this host does not support is refused, as a {@link Problem} naming it, its jar and both versions;</li>
+ * <li>a plugin jar that bundles its own copy of the SPI ({@code io/persession/spi/*.class}) is refused
+ * before anything is loaded from it.</li>
  * </ul>
  * Immutable once built; thread-safe.
  */
@@ -33,6 +40,8 @@ public final class PluginRegistry<T> {
     private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final String HOST = "the class path";
+    /** Where the SPI's classes live in a jar: a plugin jar must not bundle them. */
+    static final String SPI_PATH = "io/persession/spi/";
 
     private final String kind;
     private final Map<String, Entry<T>> entries;
@@ -55,17 +64,82 @@ public final class PluginRegistry<T> {
      */
     public static <T> PluginRegistry<T> load(String kind, Class<T> type, Function<T, String> idOf, ClassLoader hostLoader,
                                              Map<Path, ClassLoader> pluginLoaders) {
+        return load(kind, type, idOf, null, hostLoader, pluginLoaders);
+    }
+
+    /**
+     * As {@link #load(String, Class, Function, ClassLoader, Map)}, with the SPI version handshake: a
+     * provider whose {@code spiVersionOf} this host does not accept ({@link SpiCompatibility#problem}) is
+     * refused as a {@link Problem} with its id (so that {@link #get} names why), and the others still load.
+     *
+     * @param spiVersionOf the SPI version the plugin was compiled against ({@code spiVersion()}); null: no handshake
+     */
+    public static <T> PluginRegistry<T> load(String kind, Class<T> type, Function<T, String> idOf, Function<T, String> spiVersionOf,
+                                             ClassLoader hostLoader, Map<Path, ClassLoader> pluginLoaders) {
         Map<String, Entry<T>> entries = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();
-        collect(kind, type, idOf, hostLoader, null, entries, problems);
+        collect(kind, type, idOf, spiVersionOf, hostLoader, null, entries, problems);
         for (Map.Entry<Path, ClassLoader> p : pluginLoaders.entrySet()) {
-            collect(kind, type, idOf, p.getValue(), p.getKey(), entries, problems);
+            String bundled = bundledSpi(p.getKey(), type);
+            if (bundled != null) {
+                problems.add(new Problem(p.getKey().toString(), bundled));
+                LOG.warn("The plugin jar {} is refused: {}", p.getKey(), bundled);
+                continue;
+            }
+            collect(kind, type, idOf, spiVersionOf, p.getValue(), p.getKey(), entries, problems);
         }
         return new PluginRegistry<>(kind, entries, problems);
     }
 
-    private static <T> void collect(String kind, Class<T> type, Function<T, String> idOf, ClassLoader loader, Path jar,
-                                    Map<String, Entry<T>> entries, List<Problem> problems) {
+    /**
+     * Null unless {@code plugin} registers providers of {@code type} and bundles classes of the SPI
+     * ({@code io/persession/spi/}); then why it is refused. {@code plugin} is a jar, or a folder whose jars
+     * make one plugin. Read as zips: nothing is loaded from them.
+     */
+    static String bundledSpi(Path plugin, Class<?> type) {
+        List<Path> jars = new ArrayList<>();
+        if (java.nio.file.Files.isRegularFile(plugin)) {
+            jars.add(plugin);
+        } else if (java.nio.file.Files.isDirectory(plugin)) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(plugin)) {
+                files.filter(p -> p.getFileName().toString().endsWith(".jar") && java.nio.file.Files.isRegularFile(p)).sorted().forEach(jars::add);
+            } catch (IOException | RuntimeException e) {
+                return "the plugin folder cannot be read: " + oneLine(e);
+            }
+        }
+        boolean registers = false;
+        Path bundling = null;
+        List<String> spi = new ArrayList<>();
+        for (Path jar : jars) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                registers |= zip.getEntry("META-INF/services/" + type.getName()) != null;
+                List<String> here = new ArrayList<>();
+                for (java.util.Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                    String name = e.nextElement().getName();
+                    if (name.startsWith(SPI_PATH) && name.endsWith(".class")) {
+                        here.add(name);
+                    }
+                }
+                if (bundling == null && !here.isEmpty()) {
+                    bundling = jar;
+                    spi.addAll(here);
+                }
+            } catch (IOException | RuntimeException e) {
+                return "the jar " + (jar.equals(plugin) ? "" : jar + " ") + "cannot be read: " + oneLine(e);
+            }
+        }
+        if (!registers || bundling == null) {
+            return null;
+        }
+        Collections.sort(spi);
+        return "the jar " + (bundling.equals(plugin) ? "" : bundling + " ") + "bundles its own copy of persession's SPI (" + spi.get(0)
+                + (spi.size() == 1 ? "" : " and " + (spi.size() - 1) + " more") + "), so nothing is loaded from "
+                + (bundling.equals(plugin) ? "it" : "the plugin") + "; the SPI must come from persession: declare persession-core with"
+                + " <scope>provided</scope> and do not shade it into the plugin jar";
+    }
+
+    private static <T> void collect(String kind, Class<T> type, Function<T, String> idOf, Function<T, String> spiVersionOf, ClassLoader loader,
+                                    Path jar, Map<String, Entry<T>> entries, List<Problem> problems) {
         Iterator<ServiceLoader.Provider<T>> it = ServiceLoader.load(type, loader).stream().iterator();
         while (true) {
             ServiceLoader.Provider<T> provider;
@@ -107,6 +181,15 @@ public final class PluginRegistry<T> {
                 LOG.warn("The {} provider {} from {} has an invalid id '{}'", kind, cls.getName(), source, id);
                 continue;
             }
+            if (spiVersionOf != null) {
+                String refused = handshake(spiVersionOf, instance, cls);
+                if (refused != null) {
+                    String m = cls.getName() + " (" + kind + " '" + id + "') is refused: " + refused;
+                    problems.add(new Problem(source, m, id));
+                    LOG.warn("The {} provider {} from {} is refused: {}", kind, cls.getName(), source, refused);
+                    continue;
+                }
+            }
             Entry<T> existing = entries.get(id);
             if (existing != null) {
                 throw new PluginException(capitalise(kind) + " '" + id + "' is provided twice: by " + existing.source + " ("
@@ -117,10 +200,36 @@ public final class PluginRegistry<T> {
         }
     }
 
-    /** The plugin with this id. */
+    /** Null when the plugin states an SPI version this host accepts; else why not. */
+    private static <T> String handshake(Function<T, String> spiVersionOf, T instance, Class<?> cls) {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(cls.getClassLoader());
+        try {
+            return SpiCompatibility.problem(spiVersionOf.apply(instance));
+        } catch (AbstractMethodError e) {
+            return "it has no spiVersion(), so it was compiled against a persession SPI older than 1.0; this persession has SPI "
+                    + io.persession.spi.SpiVersion.CURRENT + ": rebuild the plugin against it";
+        } catch (RuntimeException | LinkageError e) {
+            return "spiVersion() failed: " + oneLine(e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * The plugin with this id.
+     *
+     * @throws PluginException for an id that is not installed (the ids that are, and the nearest), or a
+     *                         plugin that was refused (its jar and why)
+     */
     public T get(String id) {
         Entry<T> e = entries.get(id);
         if (e == null) {
+            for (Problem p : problems) {
+                if (id.equals(p.id)) {
+                    throw new PluginException(capitalise(kind) + " '" + id + "' from " + p.source + " cannot be used: " + p.message);
+                }
+            }
             StringBuilder m = new StringBuilder("Unknown ").append(kind).append(" '").append(id).append("'. ");
             if (entries.isEmpty()) {
                 m.append("None is installed.");
@@ -212,10 +321,21 @@ public final class PluginRegistry<T> {
     public static final class Problem {
         private final String source;
         private final String message;
+        private final String id;
 
         Problem(String source, String message) {
+            this(source, message, null);
+        }
+
+        Problem(String source, String message, String id) {
             this.source = source;
             this.message = message;
+            this.id = id;
+        }
+
+        /** The id of the plugin, when it was known (a plugin refused by the SPI version handshake); else null. */
+        public String id() {
+            return id;
         }
 
         public String source() {

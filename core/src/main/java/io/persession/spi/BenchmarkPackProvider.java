@@ -12,6 +12,14 @@ public interface BenchmarkPackProvider {
     String id();
 
     /**
+     * The SPI version this plugin was compiled against: implement it as {@code return SpiVersion.CURRENT;}
+     * so that the constant is compiled into the plugin (see {@link SpiVersion}). The host refuses a plugin
+     * whose version it does not support (another major version, or a newer minor), naming it, its jar and
+     * both versions.
+     */
+    String spiVersion();
+
+    /**
      * Loads the pack. The host calls it once and keeps the result, but it must be idempotent and
      * thread-safe (return the same pack, or an equal one, on every call from any thread), and the pack's
      * {@link BenchmarkPack#id()} must equal {@link #id()}. The host checks the pack against the format's

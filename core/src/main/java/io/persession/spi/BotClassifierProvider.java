@@ -15,6 +15,14 @@ public interface BotClassifierProvider {
     /** The id users select it by: lower-case {@code [a-z0-9-]+}, unique among installed plugins. */
     String id();
 
+    /**
+     * The SPI version this plugin was compiled against: implement it as {@code return SpiVersion.CURRENT;}
+     * so that the constant is compiled into the plugin (see {@link SpiVersion}). The host refuses a plugin
+     * whose version it does not support (another major version, or a newer minor), naming it, its jar and
+     * both versions.
+     */
+    String spiVersion();
+
     /** One sentence: what it looks at and which reason codes it reports. */
     String description();
 

@@ -93,6 +93,15 @@ public class BenchmarkPacksTest {
     }
 
     public static final class AlphaProvider implements BenchmarkPackProvider {
+
+        @Override
+
+        public String spiVersion() {
+
+            return io.persession.spi.SpiVersion.CURRENT;
+
+        }
+
         @Override
         public String id() {
             return "alpha";
@@ -105,6 +114,15 @@ public class BenchmarkPacksTest {
     }
 
     public static final class BetaProvider implements BenchmarkPackProvider {
+
+        @Override
+
+        public String spiVersion() {
+
+            return io.persession.spi.SpiVersion.CURRENT;
+
+        }
+
         @Override
         public String id() {
             return "beta";
@@ -117,6 +135,15 @@ public class BenchmarkPacksTest {
     }
 
     public static final class ThrowingProvider implements BenchmarkPackProvider {
+
+        @Override
+
+        public String spiVersion() {
+
+            return io.persession.spi.SpiVersion.CURRENT;
+
+        }
+
         @Override
         public String id() {
             return "throwing";
@@ -129,6 +156,15 @@ public class BenchmarkPacksTest {
     }
 
     public static final class LinkageProvider implements BenchmarkPackProvider {
+
+        @Override
+
+        public String spiVersion() {
+
+            return io.persession.spi.SpiVersion.CURRENT;
+
+        }
+
         @Override
         public String id() {
             return "linkage";
@@ -141,6 +177,15 @@ public class BenchmarkPacksTest {
     }
 
     public static final class NullProvider implements BenchmarkPackProvider {
+
+        @Override
+
+        public String spiVersion() {
+
+            return io.persession.spi.SpiVersion.CURRENT;
+
+        }
+
         @Override
         public String id() {
             return "null-pack";
@@ -153,6 +198,15 @@ public class BenchmarkPacksTest {
     }
 
     public static final class OtherIdProvider implements BenchmarkPackProvider {
+
+        @Override
+
+        public String spiVersion() {
+
+            return io.persession.spi.SpiVersion.CURRENT;
+
+        }
+
         @Override
         public String id() {
             return "mine";
@@ -165,6 +219,15 @@ public class BenchmarkPacksTest {
     }
 
     public static final class RuleBreakingProvider implements BenchmarkPackProvider {
+
+        @Override
+
+        public String spiVersion() {
+
+            return io.persession.spi.SpiVersion.CURRENT;
+
+        }
+
         @Override
         public String id() {
             return "rule-breaking";
@@ -177,6 +240,15 @@ public class BenchmarkPacksTest {
     }
 
     public static final class ConstructorThrowsProvider implements BenchmarkPackProvider {
+
+        @Override
+
+        public String spiVersion() {
+
+            return io.persession.spi.SpiVersion.CURRENT;
+
+        }
+
         public ConstructorThrowsProvider() {
             throw new IllegalStateException("boom from constructor");
         }
@@ -194,6 +266,11 @@ public class BenchmarkPacksTest {
 
     /** Records the thread context class loader it is called with. */
     public static final class ContextProvider implements BenchmarkPackProvider {
+        @Override
+        public String spiVersion() {
+            return io.persession.spi.SpiVersion.CURRENT;
+        }
+
         static volatile ClassLoader seen;
 
         @Override
@@ -211,6 +288,11 @@ public class BenchmarkPacksTest {
     /** Copied into a vendor jar and defined there. */
     public static final class JarProvider implements BenchmarkPackProvider {
         @Override
+        public String spiVersion() {
+            return io.persession.spi.SpiVersion.CURRENT;
+        }
+
+        @Override
         public String id() {
             return "vendor";
         }
@@ -223,6 +305,11 @@ public class BenchmarkPacksTest {
 
     /** Copied into a vendor jar and defined there. */
     public static final class JarBrokenProvider implements BenchmarkPackProvider {
+        @Override
+        public String spiVersion() {
+            return io.persession.spi.SpiVersion.CURRENT;
+        }
+
         @Override
         public String id() {
             return "vendor-broken";

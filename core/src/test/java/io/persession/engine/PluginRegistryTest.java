@@ -53,7 +53,7 @@ class PluginRegistryTest {
      * A class loader for a plugin jar that defines the classes in its jar itself (parent last for those)
      * and cannot see the {@code hidden} classes (a dependency missing from the plugin folder).
      */
-    static final class JarFirstLoader extends URLClassLoader {
+    static class JarFirstLoader extends URLClassLoader {
         private final java.util.Set<String> hidden;
 
         JarFirstLoader(Path jar, ClassLoader parent, String... hidden) throws IOException {
@@ -320,5 +320,107 @@ class PluginRegistryTest {
     void sourceOfAJdkClassIsUnknown() {
         assertEquals("(unknown)", PluginRegistry.sourceOf(String.class));
         assertTrue(testPlugins().toString().contains("[alpha, beta, gamma-delta]"));
+    }
+
+    @Test
+    void aPluginStatingAnSpiVersionThisHostDoesNotSupportIsRefusedWhileTheOthersLoad() {
+        PluginRegistry<TestPlugin> r = PluginRegistry.load("test plugin", TestPlugin.class, TestPlugin::id,
+                p -> p.id().equals("beta") ? "2.0" : io.persession.spi.SpiVersion.CURRENT, HOST, Map.of());
+        assertEquals(List.of("alpha", "gamma-delta"), ids(r));
+        PluginRegistry.Problem refused = find(r.problems(), "BetaPlugin");
+        assertEquals("beta", refused.id());
+        assertEquals(PluginRegistry.sourceOf(BetaPlugin.class), refused.source());
+        assertEquals(PKG + "BetaPlugin (test plugin 'beta') is refused: it was compiled against persession SPI 2.0 but this persession has SPI "
+                + io.persession.spi.SpiVersion.CURRENT + ", which runs plugins compiled against SPI 1.0 only; use a build of the plugin for SPI 1.0,"
+                + " or a persession with SPI 2.x", refused.message());
+        PluginException e = assertThrows(PluginException.class, () -> r.get("beta"));
+        assertEquals("Test plugin 'beta' from " + refused.source() + " cannot be used: " + refused.message(), e.getMessage());
+        assertNull(find(r.problems(), "ThrowingPlugin").id(), "a plugin that failed before it told its id");
+    }
+
+    @Test
+    void aPluginWithoutSpiVersionIsRefusedWithTheReason() {
+        PluginRegistry<TestPlugin> r = PluginRegistry.load("test plugin", TestPlugin.class, TestPlugin::id, p -> {
+            if (p.id().equals("alpha")) {
+                throw new AbstractMethodError("spiVersion");
+            }
+            if (p.id().equals("beta")) {
+                throw new IllegalStateException("no version today");
+            }
+            return null;
+        }, HOST, Map.of());
+        assertTrue(ids(r).isEmpty(), ids(r).toString());
+        assertTrue(find(r.problems(), "AlphaPlugin").message().contains("it has no spiVersion(), so it was compiled against a persession SPI older"),
+                r.problems().toString());
+        assertTrue(find(r.problems(), "BetaPlugin").message().endsWith("is refused: spiVersion() failed: no version today"), r.problems().toString());
+        assertTrue(find(r.problems(), "GammaDeltaPlugin").message().contains("it states no SPI version (spiVersion() returned null)"));
+    }
+
+    @Test
+    void aJarBundlingTheSpiIsRefusedBeforeAnythingIsLoadedFromIt() throws IOException {
+        Path jar = tmp.resolve("fat.jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+            j.putNextEntry(new JarEntry("META-INF/services/" + FolderPlugin.class.getName()));
+            j.write((PKG + "FolderJarPlugin\n").getBytes(StandardCharsets.UTF_8));
+            j.closeEntry();
+            for (Class<?> c : List.of(FolderJarPlugin.class, io.persession.spi.Event.class, io.persession.spi.SpiVersion.class)) {
+                String path = c.getName().replace('.', '/') + ".class";
+                j.putNextEntry(new JarEntry(path));
+                try (InputStream in = HOST.getResourceAsStream(path)) {
+                    j.write(in.readAllBytes());
+                }
+                j.closeEntry();
+            }
+        }
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        try (JarFirstLoader loader = new JarFirstLoader(jar, HOST) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                lookups.incrementAndGet();
+                return super.loadClass(name, resolve);
+            }
+
+            @Override
+            public java.util.Enumeration<URL> getResources(String name) throws IOException {
+                lookups.incrementAndGet();
+                return super.getResources(name);
+            }
+        }) {
+            PluginRegistry<FolderPlugin> r = PluginRegistry.load("folder plugin", FolderPlugin.class, FolderPlugin::id, null, HOST, Map.of(jar, loader));
+            assertEquals(List.of("host-one"), ids(r));
+            assertEquals(1, r.problems().size(), r.problems().toString());
+            PluginRegistry.Problem p = r.problems().get(0);
+            assertEquals(jar.toString(), p.source());
+            assertEquals("the jar bundles its own copy of persession's SPI (io/persession/spi/Event.class and 1 more), so nothing is loaded from it;"
+                    + " the SPI must come from persession: declare persession-core with <scope>provided</scope> and do not shade it into the plugin jar",
+                    p.message());
+            assertEquals(0, lookups.get(), "nothing was looked up through the jar's class loader");
+        }
+    }
+
+    @Test
+    void aJarBundlingTheSpiButNoPluginOfTheKindIsNotReportedForThatKind() throws IOException {
+        Path jar = jar("other-kind.jar", TestPlugin.class, List.of(PKG + "AlphaPlugin"), io.persession.spi.Event.class);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, HOST)) {
+            PluginRegistry<FolderPlugin> r = PluginRegistry.load("folder plugin", FolderPlugin.class, FolderPlugin::id, null, HOST, Map.of(jar, loader));
+            assertTrue(r.problems().isEmpty(), r.problems().toString());
+            assertTrue(PluginRegistry.bundledSpi(jar, TestPlugin.class).startsWith("the jar bundles its own copy of persession's SPI (io/persession/spi/Event.class)"));
+            assertNull(PluginRegistry.bundledSpi(jar, FolderPlugin.class));
+            assertNull(PluginRegistry.bundledSpi(tmp.resolve("no-such.jar"), TestPlugin.class));
+        }
+    }
+
+    @Test
+    void aPluginFolderWhoseJarsBundleTheSpiIsRefusedNamingTheJar() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("vendor-folder"));
+        Path services = jar("services.jar", FolderPlugin.class, List.of(PKG + "FolderJarPlugin"), FolderJarPlugin.class);
+        Files.move(services, folder.resolve("a-plugin.jar"));
+        assertNull(PluginRegistry.bundledSpi(folder, FolderPlugin.class), "a folder plugin without the SPI is fine");
+        Path core = jar("core.jar", TestPlugin.class, List.of(), io.persession.spi.Event.class);
+        Path shaded = Files.move(core, folder.resolve("b-core-copy.jar"));
+        assertEquals("the jar " + shaded + " bundles its own copy of persession's SPI (io/persession/spi/Event.class), so nothing is loaded from"
+                + " the plugin; the SPI must come from persession: declare persession-core with <scope>provided</scope> and do not shade it into the"
+                + " plugin jar", PluginRegistry.bundledSpi(folder, FolderPlugin.class));
+        assertNull(PluginRegistry.bundledSpi(folder, EmptyPlugin.class), "nothing of that kind registered in the folder");
     }
 }

@@ -6,6 +6,7 @@ import io.persession.spi.Options;
 import io.persession.spi.SessionDefinition;
 import io.persession.spi.SessionDefinitionProvider;
 import io.persession.spi.SessionRule;
+import io.persession.spi.SpiVersion;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -48,6 +49,12 @@ abstract class AbstractDefinitionProvider implements SessionDefinitionProvider {
     @Override
     public final String id() {
         return id;
+    }
+
+    /** Built in: compiled with this persession, so always the current SPI version. */
+    @Override
+    public final String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

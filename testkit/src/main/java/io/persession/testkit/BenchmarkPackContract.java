@@ -48,7 +48,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * }</pre>
  *
  * <p>What it checks: registration in {@code META-INF/services} (through {@link ServiceLoader} with the
- * provider's own class loader, as the host loads it), the id, that the pack's id is the provider's,
+ * provider's own class loader, as the host loads it), the SPI version it states ({@code spiVersion()},
+ * which this persession must accept), the id, that the pack's id is the provider's,
  * non-blank version, vendor and title, that every entry meets the rules of the pack format (the same
  * rules the host and the JSON loader apply, {@link BenchmarkPacks#check}: statistics in order,
  * a currency for money figures, shares between 0 and 1, http(s) URLs, a retrieved date, a flag and a
@@ -82,6 +83,18 @@ public abstract class BenchmarkPackContract {
         assertTrue(found.isPresent(), () -> type.getName() + " is not registered: add its class name as a line of "
                 + SERVICES_FILE + " in your jar's resources (src/main/resources/" + SERVICES_FILE + ")");
         assertEquals(provider.id(), found.orElseThrow().get().id(), "the instance ServiceLoader creates must report the same id");
+    }
+
+    /**
+     * The host refuses a plugin compiled against an SPI version it does not support (another major, or a
+     * newer minor), so the plugin must state the version it was compiled against: {@code return
+     * SpiVersion.CURRENT;}, a constant javac copies into the plugin's class.
+     */
+    @Test
+    @DisplayName("spiVersion() states an SPI version this persession accepts (implement it as: return SpiVersion.CURRENT;)")
+    public void spiVersionIsAccepted() {
+        BenchmarkPackProvider provider = provider();
+        SpiVersionCheck.check(provider, provider::spiVersion);
     }
 
     /** Users select packs by id ({@code --pack}) and every rating names it: a valid, stable id. */

@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * your provider; optionally override {@link #options()}, {@link #invalidOptions()} and {@link #events()}
  * (add traffic your classifier flags, keeping {@code super.events()}).
  *
- * <p>What it checks: registration in {@code META-INF/services}, ids, descriptions and options (defaults
+ * <p>What it checks: registration in {@code META-INF/services}, the SPI version it states
+ * ({@code spiVersion()}, which this persession must accept), ids, descriptions and options (defaults
  * accepted, unknown or bad options rejected with an {@link InvalidOptionException} naming the option),
  * and, on the sessions of the contract traffic (cut by a 30-minute timeout), that answers are valid
  * reason codes, deterministic, the same from a second classifier made from the same options, and the same
@@ -88,6 +89,18 @@ public abstract class BotClassifierContract {
         boolean found = ServiceLoader.load(BotClassifierProvider.class, type.getClassLoader()).stream().anyMatch(p -> p.type() == type);
         assertTrue(found, () -> type.getName() + " is not registered: add its class name as a line of " + SERVICES_FILE
                 + " in your jar's resources");
+    }
+
+    /**
+     * The host refuses a plugin compiled against an SPI version it does not support (another major, or a
+     * newer minor), so the plugin must state the version it was compiled against: {@code return
+     * SpiVersion.CURRENT;}, a constant javac copies into the plugin's class.
+     */
+    @Test
+    @DisplayName("spiVersion() states an SPI version this persession accepts (implement it as: return SpiVersion.CURRENT;)")
+    public void spiVersionIsAccepted() {
+        BotClassifierProvider provider = provider();
+        SpiVersionCheck.check(provider, provider::spiVersion);
     }
 
     @Test

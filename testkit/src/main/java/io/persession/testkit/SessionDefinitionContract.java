@@ -65,7 +65,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * with; it must give every {@linkplain OptionSpec#required() required} option), {@link #invalidOptions()} (option maps your provider must reject) and {@link #events()}
  * (the test traffic; call {@code super.events()} and add your own).
  *
- * <p>What it checks: registration in {@code META-INF/services}, ids, descriptions and options
+ * <p>What it checks: registration in {@code META-INF/services}, the SPI version it states
+ * ({@code spiVersion()}, which this persession must accept), ids, descriptions and options
  * (defaults accepted and shown, unknown or bad options rejected with an
  * {@link InvalidOptionException} naming the option), and, on about 2000 deterministic events that
  * hit the edges of timeouts, midnights, daylight-saving days, campaigns and referrers, that the
@@ -131,6 +132,18 @@ public abstract class SessionDefinitionContract {
         assertTrue(found.isPresent(), () -> type.getName() + " is not registered: add its class name as a line of "
                 + SERVICES_FILE + " in your jar's resources (src/main/resources/" + SERVICES_FILE + ")");
         assertEquals(provider.id(), found.orElseThrow().get().id(), "the instance ServiceLoader creates must report the same id");
+    }
+
+    /**
+     * The host refuses a plugin compiled against an SPI version it does not support (another major, or a
+     * newer minor), so the plugin must state the version it was compiled against: {@code return
+     * SpiVersion.CURRENT;}, a constant javac copies into the plugin's class.
+     */
+    @Test
+    @DisplayName("spiVersion() states an SPI version this persession accepts (implement it as: return SpiVersion.CURRENT;)")
+    public void spiVersionIsAccepted() {
+        SessionDefinitionProvider provider = provider();
+        SpiVersionCheck.check(provider, provider::spiVersion);
     }
 
     /** Users select definitions by id and every result names it: it must be a valid, stable id. */

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  *   <li>{@link Format#AUTO} (default) picks the format per file by its name, ignoring a trailing
  *       {@code .gz}: {@code .csv} is CSV; {@code .jsonl}, {@code .ndjson}, {@code .json} and
  *       {@code .jsonlines} are JSON Lines; any other name is sniffed from the first non-blank byte of the
- *       (decompressed) content: <code>{</code> means JSON Lines, anything else CSV.</li>
+ *       (decompressed) content: <code>{</code> means JSON Lines, anything else CSV. Other installed formats
+ *       ({@code persession formats}) take part: the one most sure of the name and first bytes wins.</li>
  *   <li>{@link #inputZone()} (default UTC) is the zone of timestamps written without {@code Z} or an
  *       offset.</li>
  *   <li>The column map: {@code event=event_name} reads the canonical column {@code event} from the input
@@ -52,12 +53,14 @@ import java.util.TreeMap;
 public final class InputOptions {
     /** The input format. */
     public enum Format {
-        /** By file name, else by the first non-blank byte. */
+        /** Per file, the installed format that recognises its name and first bytes best. */
         AUTO,
         /** CSV with a header row. */
         CSV,
         /** JSON Lines: one object per line. */
-        JSONL;
+        JSONL,
+        /** Another installed {@link io.persession.spi.EventFormat}, named by {@link InputOptions#formatId()}. */
+        OTHER;
 
         /**
          * The format named {@code auto}, {@code csv} or {@code jsonl} (also {@code ndjson}, {@code json}),
@@ -90,6 +93,8 @@ public final class InputOptions {
     private static final InputOptions DEFAULTS = builder().build();
 
     private final Format format;
+    private final String formatId;
+    private final Map<String, Map<String, String>> formatOptions;
     private final ZoneId inputZone;
     private final Map<InputColumn, String> columnMap;
     private final String currency;
@@ -98,6 +103,10 @@ public final class InputOptions {
 
     private InputOptions(Builder b) {
         this.format = b.format;
+        this.formatId = b.formatId;
+        Map<String, Map<String, String>> fo = new TreeMap<>();
+        b.formatOptions.forEach((k, v) -> fo.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        this.formatOptions = Collections.unmodifiableMap(fo);
         this.inputZone = b.inputZone;
         this.columnMap = Collections.unmodifiableMap(new EnumMap<>(b.columnMap));
         this.currency = b.currency;
@@ -116,6 +125,19 @@ public final class InputOptions {
 
     public Format format() {
         return format;
+    }
+
+    /**
+     * The id of the {@link io.persession.spi.EventFormat} to read every file with ({@code csv}, {@code jsonl},
+     * {@code ga4-export}, ...), or {@code auto}: per file, the installed format that recognises it best.
+     */
+    public String formatId() {
+        return formatId;
+    }
+
+    /** Format options ({@code --input-option ID.NAME=VALUE}) by format id, then by name (unmodifiable; may be empty). */
+    public Map<String, Map<String, String>> formatOptions() {
+        return formatOptions;
     }
 
     /** The zone of timestamps without an offset; UTC unless set. */
@@ -190,13 +212,15 @@ public final class InputOptions {
 
     @Override
     public String toString() {
-        return "InputOptions[format=" + format.id() + ", inputZone=" + inputZone + ", map=" + columnMap
+        return "InputOptions[format=" + formatId + ", inputZone=" + inputZone + ", map=" + columnMap
                 + (currency == null ? "" : ", currency=" + currency + ", rates=" + rates) + "]";
     }
 
     /** Builds {@link InputOptions}. Not thread-safe. */
     public static final class Builder {
         private Format format = Format.AUTO;
+        private String formatId = "auto";
+        private final Map<String, Map<String, String>> formatOptions = new TreeMap<>();
         private ZoneId inputZone = ZoneOffset.UTC;
         private final Map<InputColumn, String> columnMap = new EnumMap<>(InputColumn.class);
         private String currency;
@@ -246,12 +270,36 @@ public final class InputOptions {
 
         public Builder format(Format format) {
             this.format = Objects.requireNonNull(format, "format is null");
+            if (format != Format.OTHER) {
+                this.formatId = format.id();
+            }
             return this;
         }
 
-        /** @throws IllegalArgumentException for a name other than auto, csv, jsonl */
+        /**
+         * {@code auto}, {@code csv}, {@code jsonl} (also {@code ndjson}, {@code json}), or the id of another
+         * installed format (checked when the input is read).
+         *
+         * @throws IllegalArgumentException for a name that cannot be a format id
+         */
         public Builder format(String format) {
-            return format(Format.parse(format));
+            String n = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
+            if (!n.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                return format(Format.parse(format));
+            }
+            try {
+                return format(Format.parse(n));
+            } catch (IllegalArgumentException e) {
+                this.format = Format.OTHER;
+                this.formatId = n;
+                return this;
+            }
+        }
+
+        /** An option of the format {@code formatId} ({@code --input-option ID.NAME=VALUE}). */
+        public Builder formatOption(String formatId, String name, String value) {
+            formatOptions.computeIfAbsent(formatId, k -> new LinkedHashMap<>()).put(name, value);
+            return this;
         }
 
         public Builder inputZone(ZoneId zone) {

@@ -65,7 +65,7 @@ public final class AnalysisCsv {
             }
             row.add(starts.toString());
             row.addAll(extras.get(results.indexOf(r)).values());
-            csv.writeRecord(row);
+            csv.writeRecord(CsvSafety.row(row));
         }
         try {
             csv.flush();

@@ -29,7 +29,7 @@ public final class BenchmarkTable {
         Insights i = report.insights();
         String cur = i.figures().currency();
         out.println();
-        rating(out, i.ratings().orElse(null), cur);
+        rating(out, i.ratings().orElse(null), cur, report.color());
         out.println();
         scenarios(out, i.scenarios());
         out.println();
@@ -42,6 +42,30 @@ public final class BenchmarkTable {
     }
 
     static void rating(PrintWriter out, Ratings ratings, String cur) {
+        rating(out, ratings, cur, false);
+    }
+
+    /** The rating label in colour: green Strong, yellow Average, red Low (bold); plain when {@code color} is false. */
+    static String colored(Rating r, String text, boolean color) {
+        if (!color || r.label().isEmpty()) {
+            return text;
+        }
+        String code;
+        switch (r.label().get()) {
+            case STRONG:
+                code = "\u001b[1;32m";
+                break;
+            case AVERAGE:
+                code = "\u001b[1;33m";
+                break;
+            default:
+                code = "\u001b[1;31m";
+                break;
+        }
+        return code + text + "\u001b[0m";
+    }
+
+    static void rating(PrintWriter out, Ratings ratings, String cur, boolean color) {
         if (ratings == null) {
             out.println("Rating: no benchmark pack chosen (--pack P --segment S; 'persession packs' lists them)");
             return;
@@ -54,7 +78,7 @@ public final class BenchmarkTable {
             Metric m = StandardMetrics.ALL.stream().filter(x -> x.id().equals(e.getKey())).findFirst().orElse(null);
             String label = m == null ? e.getKey() : m.label();
             String value = m == null ? "" : Numbers.metric(m.unit(), r.value(), cur);
-            out.printf("%s%-31s %-14s %s%n", INDENT, label, value, r.labelText().orElse("not rated"));
+            out.printf("%s%-31s %-14s %s%n", INDENT, label, value, colored(r, r.labelText().orElse("not rated"), color));
             String text = r.text();
             String lead = r.labelText().map(l -> l + ": ").orElse("");
             out.println(INDENT + INDENT + (text.startsWith(lead) ? text.substring(lead.length()) : text));

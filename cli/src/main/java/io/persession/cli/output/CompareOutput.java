@@ -171,7 +171,7 @@ public final class CompareOutput {
         return Numbers.metric(f.unit, v, currency);
     }
 
-    /** {@code +708 (+1.42%)}, {@code EUR -0.03 (-1.40%)}, {@code +0.12 pp (+4.90%)}; empty values as n/a. */
+    /** {@code +708 (+1.42%)}, {@code -€0.03 (-1.40%)}, {@code +0.12 pp (+4.90%)}; empty values as n/a. */
     static String difference(Comparison.Figure f, Optional<BigDecimal> d, Optional<BigDecimal> pct, String currency) {
         if (d.isEmpty()) {
             return "n/a";
@@ -181,7 +181,8 @@ public final class CompareOutput {
         if (f.unit == null) {
             abs = (v.signum() > 0 ? "+" : "") + Numbers.count(v.longValueExact());
         } else if (f.unit == Metric.Unit.MONEY) {
-            abs = (currency == null ? "" : currency + " ") + signed(v, "#,##0.00");
+            String n = signed(v.abs(), "#,##0.00").replace("+", "");
+            abs = (v.signum() > 0 ? "+" : v.signum() < 0 ? "-" : "") + Numbers.prefix(currency) + n;
         } else if (f.unit == Metric.Unit.RATIO) {
             abs = signed(v.movePointRight(2), "#,##0.00") + " pp";
         } else {
@@ -320,7 +321,7 @@ public final class CompareOutput {
                 Long n = r.missingValues().get(column);
                 row.add(n == null ? "" : Long.toString(n));
             }
-            csv.writeRecord(row);
+            csv.writeRecord(CsvSafety.row(row));
         }
         try {
             csv.flush();

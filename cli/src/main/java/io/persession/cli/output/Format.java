@@ -2,5 +2,5 @@ package io.persession.cli.output;
 
 /** Output formats of {@code analyze}. */
 public enum Format {
-    TABLE, JSON, CSV
+    TABLE, JSON, CSV, HTML
 }

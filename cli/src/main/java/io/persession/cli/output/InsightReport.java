@@ -12,11 +12,27 @@ public final class InsightReport {
     private final Insights insights;
     private final InputReport baselineInput;
     private final Path baselineRejects;
+    private final boolean color;
 
     private InsightReport(Insights insights, InputReport baselineInput, Path baselineRejects) {
+        this(insights, baselineInput, baselineRejects, false);
+    }
+
+    private InsightReport(Insights insights, InputReport baselineInput, Path baselineRejects, boolean color) {
         this.insights = Objects.requireNonNull(insights, "insights is null");
         this.baselineInput = baselineInput;
         this.baselineRejects = baselineRejects;
+        this.color = color;
+    }
+
+    /** The same report, with the rating in colour (ANSI) in tables when {@code color}. */
+    public InsightReport withColor(boolean color) {
+        return new InsightReport(insights, baselineInput, baselineRejects, color);
+    }
+
+    /** True when tables show the rating in colour. */
+    public boolean color() {
+        return color;
     }
 
     public static InsightReport of(Insights insights) {
@@ -25,7 +41,7 @@ public final class InsightReport {
 
     /** With the baseline's input report and rejects file ({@code null} when none was written). */
     public InsightReport withBaseline(InputReport input, Path rejects) {
-        return new InsightReport(insights, Objects.requireNonNull(input, "input is null"), rejects);
+        return new InsightReport(insights, Objects.requireNonNull(input, "input is null"), rejects, color);
     }
 
     public Insights insights() {

@@ -22,13 +22,35 @@ public final class Numbers {
         return new DecimalFormat("#,##0", SYMBOLS).format(n);
     }
 
-    /** {@code USD 1,234.50}; amounts under 0.01 keep up to 6 decimals ({@code EUR 0.0015}). */
+    /**
+     * {@code $1,234.50}, {@code €0.0015}, {@code -£3.00}, {@code CHF 1,234.50}: the symbol for EUR, USD and GBP,
+     * else the code; amounts under 0.01 keep up to 6 decimals. No currency: the number alone.
+     */
     public static String money(BigDecimal amount, String currency) {
         BigDecimal abs = amount.abs();
         String pattern = abs.signum() != 0 && abs.compareTo(new BigDecimal("0.01")) < 0 ? "#,##0.00####" : "#,##0.00";
         DecimalFormat f = new DecimalFormat(pattern, SYMBOLS);
         f.setRoundingMode(RoundingMode.HALF_EVEN);
-        return (currency == null ? "" : currency + " ") + f.format(amount);
+        String number = f.format(abs);
+        String sign = amount.signum() < 0 && !number.matches("[0.,]+") ? "-" : "";
+        return sign + prefix(currency) + number;
+    }
+
+    /** {@code €} for EUR, {@code $} for USD, {@code £} for GBP, else the code and a space ({@code CHF }); empty for none. */
+    public static String prefix(String currency) {
+        if (currency == null) {
+            return "";
+        }
+        switch (currency) {
+            case "EUR":
+                return "\u20ac";
+            case "USD":
+                return "$";
+            case "GBP":
+                return "\u00a3";
+            default:
+                return currency + " ";
+        }
     }
 
     public static String money(long micros, String currency) {

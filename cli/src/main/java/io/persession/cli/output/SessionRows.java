@@ -195,7 +195,7 @@ public final class SessionRows implements SessionListener, AutoCloseable {
                     for (String v : values) {
                         cells.add(v == null ? "" : v);
                     }
-                    csv.writeRecord(cells);
+                    csv.writeRecord(CsvSafety.row(cells));
                 } else {
                     ObjectNode n = mapper.createObjectNode();
                     for (int i = 0; i < columns.size(); i++) {

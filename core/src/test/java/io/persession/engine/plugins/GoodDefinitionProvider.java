@@ -15,6 +15,11 @@ import java.util.Optional;
 
 /** A well-behaved test provider: id {@code good}, options timeout (30m), zone (UTC), max-events (no default). */
 public class GoodDefinitionProvider implements SessionDefinitionProvider {
+    @Override
+    public String spiVersion() {
+        return io.persession.spi.SpiVersion.CURRENT;
+    }
+
     /** What the last {@link #create} call saw (test-only observation). */
     public static volatile Map<String, String> lastGiven;
     public static volatile ClassLoader lastContextLoader;

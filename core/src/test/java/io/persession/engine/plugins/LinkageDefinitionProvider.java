@@ -10,6 +10,11 @@ import java.util.Map;
 /** Behaves like a plugin missing one of its dependencies. */
 public class LinkageDefinitionProvider implements SessionDefinitionProvider {
     @Override
+    public String spiVersion() {
+        return io.persession.spi.SpiVersion.CURRENT;
+    }
+
+    @Override
     public String id() {
         return "half-installed";
     }

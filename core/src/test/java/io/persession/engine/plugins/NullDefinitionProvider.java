@@ -10,6 +10,11 @@ import java.util.Map;
 /** Breaks the contract: returns null. */
 public class NullDefinitionProvider implements SessionDefinitionProvider {
     @Override
+    public String spiVersion() {
+        return io.persession.spi.SpiVersion.CURRENT;
+    }
+
+    @Override
     public String id() {
         return "null-def";
     }

@@ -8,6 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 public class ThrowingDefinitionProvider implements SessionDefinitionProvider {
+
+    @Override
+
+    public String spiVersion() {
+
+        return io.persession.spi.SpiVersion.CURRENT;
+
+    }
+
     public static volatile ClassLoader lastContextLoader;
 
     @Override

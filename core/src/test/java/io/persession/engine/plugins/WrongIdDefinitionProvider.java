@@ -10,6 +10,11 @@ import java.util.Map;
 /** Breaks the contract: its definitions carry another id. */
 public class WrongIdDefinitionProvider implements SessionDefinitionProvider {
     @Override
+    public String spiVersion() {
+        return io.persession.spi.SpiVersion.CURRENT;
+    }
+
+    @Override
     public String id() {
         return "wrong-id";
     }

@@ -166,7 +166,7 @@ class AcmeBenchmarkPackIT {
         assertEquals(0, r.code, r.toString());
         assertTrue(r.out.contains("Rating against acme-retail 2026.1, segment fashion (Fashion shops (example))"), r.toString());
         // 12000 / 5000 = 2.40 per session: at or above the p50 1.80, so Strong
-        assertTrue(r.out.matches("(?s).*Revenue per session\\s+USD 2\\.40\\s+Strong.*"), r.toString());
+        assertTrue(r.out.matches("(?s).*Revenue per session\\s+\\$2\\.40\\s+Strong.*"), r.toString());
         assertTrue(r.out.contains("Acme Retail Panel 2025 (example)"), r.toString());
     }
 
