@@ -1,6 +1,5 @@
 package io.persession.cli;
 
-import io.persession.engine.PluginRegistry;
 import io.persession.spi.OptionSpec;
 import io.persession.spi.SessionDefinitionProvider;
 import jakarta.inject.Inject;
@@ -33,24 +32,16 @@ public final class DefinitionsCommand implements Callable<Integer> {
     public Integer call() {
         Plugins installed = Plugins.load(plugins.folders(environment.variables()));
         PrintWriter out = spec.commandLine().getOut();
-        for (PluginRegistry.Entry<SessionDefinitionProvider> e : installed.definitions().entries()) {
+        return PluginListing.list(out, installed.definitions(), (w, e) -> {
             SessionDefinitionProvider p = e.instance();
-            out.println(e.id());
-            out.println("  " + p.description());
+            w.println("  " + p.description());
             if (p.options().isEmpty()) {
-                out.println("  options: none");
+                w.println("  options: none");
             }
-            for (OptionSpec o : p.options()) {
-                out.printf("  --option %s=%s%n      %s%n", o.name(), o.required() ? "(required)" : o.defaultValue() == null ? "" : o.defaultValue(),
-                        o.description());
+            for (OptionSpec option : p.options()) {
+                PluginListing.option(w, "--option", option.name(),
+                        option.required() ? "(required)" : option.defaultValue() == null ? "" : option.defaultValue(), option.description());
             }
-            out.println("  from: " + e.source());
-            out.println();
-        }
-        for (PluginRegistry.Problem p : installed.definitions().problems()) {
-            out.println("failed to load: " + p);
-        }
-        out.flush();
-        return installed.definitions().problems().isEmpty() ? ExitCode.OK : ExitCode.PLUGIN;
+        });
     }
 }

@@ -1,6 +1,5 @@
 package io.persession.cli;
 
-import io.persession.engine.PluginRegistry;
 import io.persession.spi.EventFormat;
 import io.persession.spi.OptionSpec;
 import jakarta.inject.Inject;
@@ -33,21 +32,14 @@ public final class FormatsCommand implements Callable<Integer> {
     public Integer call() {
         Plugins installed = Plugins.load(plugins.folders(environment.variables()));
         PrintWriter out = spec.commandLine().getOut();
-        for (PluginRegistry.Entry<EventFormat> e : installed.eventFormats().entries()) {
+        return PluginListing.list(out, installed.eventFormats(), (w, e) -> {
             EventFormat f = e.instance();
-            out.println(e.id());
-            out.println("  " + f.description());
-            out.println("  recognised by: " + f.recognisedBy());
-            for (OptionSpec o : f.options()) {
-                out.printf("  --input-option %s.%s=%s%n      %s%n", e.id(), o.name(), o.defaultValue() == null ? "" : o.defaultValue(), o.description());
+            w.println("  " + f.description());
+            w.println("  recognised by: " + f.recognisedBy());
+            for (OptionSpec option : f.options()) {
+                PluginListing.option(w, "--input-option", e.id() + "." + option.name(),
+                        option.defaultValue() == null ? "" : option.defaultValue(), option.description());
             }
-            out.println("  from: " + e.source());
-            out.println();
-        }
-        for (PluginRegistry.Problem p : installed.eventFormats().problems()) {
-            out.println("failed to load: " + p);
-        }
-        out.flush();
-        return installed.eventFormats().problems().isEmpty() ? ExitCode.OK : ExitCode.PLUGIN;
+        });
     }
 }

@@ -1,7 +1,6 @@
 package io.persession.cli;
 
 import io.persession.engine.BenchmarkPacks;
-import io.persession.engine.PluginRegistry;
 import io.persession.engine.StandardMetrics;
 import io.persession.spi.BenchmarkEntry;
 import io.persession.spi.BenchmarkPack;
@@ -83,11 +82,7 @@ public final class PacksCommand implements Callable<Integer> {
         for (BenchmarkPacks.Loaded l : shown) {
             print(out, l);
         }
-        for (PluginRegistry.Problem p : packs.problems()) {
-            out.println("failed to load: " + p);
-        }
-        out.flush();
-        return packs.problems().isEmpty() ? ExitCode.OK : ExitCode.PLUGIN;
+        return PluginListing.problems(out, packs.problems());
     }
 
     private void print(PrintWriter out, BenchmarkPacks.Loaded loaded) {

@@ -11,7 +11,6 @@ import io.persession.spi.Verification;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,12 +26,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static io.persession.testkit.PluginChecks.assertNotBlank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The contract every {@link BenchmarkPackProvider} must meet. Extend it in your plugin's tests and
@@ -57,7 +56,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * idempotent, thread-safe and returns an immutable pack.
  */
 public abstract class BenchmarkPackContract {
-    private static final String SERVICES_FILE = "META-INF/services/" + BenchmarkPackProvider.class.getName();
     private static final int THREADS = 8;
 
     /** The provider under test: a new instance, as {@link ServiceLoader} would create it. */
@@ -70,19 +68,8 @@ public abstract class BenchmarkPackContract {
     @DisplayName("the provider is registered with ServiceLoader (its own class loader) and instantiable by it")
     public void providerIsRegistered() {
         BenchmarkPackProvider provider = provider();
-        Class<?> type = provider.getClass();
-        assertTrue(Modifier.isPublic(type.getModifiers()) && !Modifier.isAbstract(type.getModifiers()),
-                () -> type.getName() + " must be a public, concrete class for ServiceLoader");
-        try {
-            assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()));
-        } catch (NoSuchMethodException e) {
-            fail(type.getName() + " needs a public no-argument constructor for ServiceLoader");
-        }
-        Optional<ServiceLoader.Provider<BenchmarkPackProvider>> found = ServiceLoader.load(BenchmarkPackProvider.class, type.getClassLoader())
-                .stream().filter(p -> p.type() == type).findFirst();
-        assertTrue(found.isPresent(), () -> type.getName() + " is not registered: add its class name as a line of "
-                + SERVICES_FILE + " in your jar's resources (src/main/resources/" + SERVICES_FILE + ")");
-        assertEquals(provider.id(), found.orElseThrow().get().id(), "the instance ServiceLoader creates must report the same id");
+        ServiceLoader.Provider<BenchmarkPackProvider> found = PluginChecks.assertRegistered(BenchmarkPackProvider.class, provider);
+        assertEquals(provider.id(), found.get().id(), "the instance ServiceLoader creates must report the same id");
     }
 
     /**
@@ -101,11 +88,7 @@ public abstract class BenchmarkPackContract {
     @Test
     @DisplayName("the provider's id is lower-case [a-z0-9-]+ and stable")
     public void idIsValidAndStable() {
-        BenchmarkPackProvider provider = provider();
-        String id = provider.id();
-        assertNotNull(id, "id() returned null");
-        assertTrue(BenchmarkPack.ID_PATTERN.matcher(id).matches(), () -> "id '" + id + "' is not lower-case [a-z0-9-]+");
-        assertEquals(id, provider.id(), "id() must return the same id every time");
+        PluginChecks.assertIdValidAndStable(provider()::id, BenchmarkPack.ID_PATTERN);
     }
 
     /** The host refuses a pack whose id differs from its provider's: the user selects by the provider's id. */
@@ -329,9 +312,5 @@ public abstract class BenchmarkPackContract {
         assertEquals(expected.title(), actual.title(), what + ": title");
         assertEquals(List.copyOf(expected.segments()), List.copyOf(actual.segments()), what + ": segments");
         assertEquals(expected.entries(), actual.entries(), what + ": entries");
-    }
-
-    private static void assertNotBlank(String s, String what) {
-        assertTrue(s != null && !s.isBlank(), () -> what + " is blank");
     }
 }

@@ -13,10 +13,8 @@ import io.persession.spi.SessionRule;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +29,9 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The contract every {@link BotClassifierProvider} must meet. Extend it in your plugin's tests and return
@@ -54,7 +50,6 @@ public abstract class BotClassifierContract {
     protected static final String UNKNOWN_OPTION = "no-such-option";
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final String SERVICES_FILE = "META-INF/services/" + BotClassifierProvider.class.getName();
 
     /** The provider under test: a new instance, as {@link ServiceLoader} would create it. */
     protected abstract BotClassifierProvider provider();
@@ -77,18 +72,7 @@ public abstract class BotClassifierContract {
     @Test
     @DisplayName("the provider is registered with ServiceLoader and instantiable by it")
     public void providerIsRegistered() {
-        BotClassifierProvider provider = provider();
-        Class<?> type = provider.getClass();
-        assertTrue(Modifier.isPublic(type.getModifiers()) && !Modifier.isAbstract(type.getModifiers()),
-                () -> type.getName() + " must be a public, concrete class for ServiceLoader");
-        try {
-            assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()));
-        } catch (NoSuchMethodException e) {
-            fail(type.getName() + " needs a public no-argument constructor for ServiceLoader");
-        }
-        boolean found = ServiceLoader.load(BotClassifierProvider.class, type.getClassLoader()).stream().anyMatch(p -> p.type() == type);
-        assertTrue(found, () -> type.getName() + " is not registered: add its class name as a line of " + SERVICES_FILE
-                + " in your jar's resources");
+        PluginChecks.assertRegistered(BotClassifierProvider.class, provider());
     }
 
     /**
@@ -107,10 +91,7 @@ public abstract class BotClassifierContract {
     @DisplayName("the id is lower-case [a-z0-9-]+ and the created classifier reports the same id")
     public void idIsValidAndStable() {
         BotClassifierProvider provider = provider();
-        String id = provider.id();
-        assertNotNull(id, "id() returned null");
-        assertTrue(CODE.matcher(id).matches(), () -> "id '" + id + "' is not lower-case [a-z0-9-]+");
-        assertEquals(id, provider.id(), "id() must return the same id every time");
+        String id = PluginChecks.assertIdValidAndStable(provider::id, CODE);
         assertEquals(id, create(provider, options()).id(), "the created classifier must carry the provider's id");
     }
 
@@ -118,15 +99,11 @@ public abstract class BotClassifierContract {
     @DisplayName("provider and classifier have a non-blank description; option specs are unique and described")
     public void describedAndOptionsWellFormed() {
         BotClassifierProvider provider = provider();
-        assertTrue(provider.description() != null && !provider.description().isBlank(), "the provider's description is blank");
+        PluginChecks.assertNotBlank(provider.description(), "the provider's description");
         BotClassifier c = create(provider, options());
-        assertTrue(c.description() != null && !c.description().isBlank(), "the classifier's description is blank");
+        PluginChecks.assertNotBlank(c.description(), "the classifier's description");
         assertNotNull(c.options(), "options() returned null");
-        Set<String> names = new HashSet<>();
-        for (OptionSpec spec : provider.options()) {
-            assertTrue(names.add(spec.name()), () -> "option '" + spec.name() + "' is listed twice");
-            assertFalse(spec.description().isBlank(), () -> "option '" + spec.name() + "' has a blank description");
-        }
+        Set<String> names = PluginChecks.assertOptionSpecsWellFormed(provider.options());
         for (String shown : c.options().keySet()) {
             assertTrue(names.contains(shown), () -> "the classifier shows option '" + shown + "' that the provider does not list: " + names);
         }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayDeque;
@@ -83,8 +82,6 @@ public abstract class SessionDefinitionContract {
     /** An option name no provider is expected to have. */
     protected static final String UNKNOWN_OPTION = "no-such-option";
 
-    private static final String SERVICES_FILE = "META-INF/services/" + SessionDefinitionProvider.class.getName();
-
     /** The provider under test: a new instance, as {@link ServiceLoader} would create it. */
     protected abstract SessionDefinitionProvider provider();
 
@@ -118,20 +115,8 @@ public abstract class SessionDefinitionContract {
     @DisplayName("the provider is registered with ServiceLoader and instantiable by it")
     public void providerIsRegistered() {
         SessionDefinitionProvider provider = provider();
-        Class<?> type = provider.getClass();
-        assertTrue(Modifier.isPublic(type.getModifiers()) && !Modifier.isAbstract(type.getModifiers()),
-                () -> type.getName() + " must be a public, concrete class for ServiceLoader");
-        try {
-            assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()));
-        } catch (NoSuchMethodException e) {
-            fail(type.getName() + " needs a public no-argument constructor for ServiceLoader");
-        }
-        ServiceLoader<SessionDefinitionProvider> loader = ServiceLoader.load(SessionDefinitionProvider.class, type.getClassLoader());
-        Optional<ServiceLoader.Provider<SessionDefinitionProvider>> found =
-                loader.stream().filter(p -> p.type() == type).findFirst();
-        assertTrue(found.isPresent(), () -> type.getName() + " is not registered: add its class name as a line of "
-                + SERVICES_FILE + " in your jar's resources (src/main/resources/" + SERVICES_FILE + ")");
-        assertEquals(provider.id(), found.orElseThrow().get().id(), "the instance ServiceLoader creates must report the same id");
+        ServiceLoader.Provider<SessionDefinitionProvider> found = PluginChecks.assertRegistered(SessionDefinitionProvider.class, provider);
+        assertEquals(provider.id(), found.get().id(), "the instance ServiceLoader creates must report the same id");
     }
 
     /**
@@ -151,10 +136,7 @@ public abstract class SessionDefinitionContract {
     @DisplayName("the id is lower-case [a-z0-9-]+ and the created definition reports the same id")
     public void idIsValidAndStable() {
         SessionDefinitionProvider provider = provider();
-        String id = provider.id();
-        assertNotNull(id, "id() returned null");
-        assertTrue(SessionDefinition.ID_PATTERN.matcher(id).matches(), () -> "id '" + id + "' is not lower-case [a-z0-9-]+");
-        assertEquals(id, provider.id(), "id() must return the same id every time");
+        String id = PluginChecks.assertIdValidAndStable(provider::id, SessionDefinition.ID_PATTERN);
         assertEquals(id, create(provider, options()).id(), "the created definition must carry the provider's id");
         assertEquals(id, create(provider, requiredOnly(provider)).id(), "the definition created with defaults must carry the provider's id");
     }
@@ -164,22 +146,15 @@ public abstract class SessionDefinitionContract {
     @DisplayName("provider and definition have a non-blank description")
     public void descriptionsAreNotBlank() {
         SessionDefinitionProvider provider = provider();
-        assertTrue(provider.description() != null && !provider.description().isBlank(), "the provider's description is blank");
-        String d = create(provider, options()).description();
-        assertTrue(d != null && !d.isBlank(), "the definition's description is blank");
+        PluginChecks.assertNotBlank(provider.description(), "the provider's description");
+        PluginChecks.assertNotBlank(create(provider, options()).description(), "the definition's description");
     }
 
     /** Options are shown to users with their defaults and descriptions. */
     @Test
     @DisplayName("option specs have unique names and non-blank descriptions")
     public void optionSpecsAreWellFormed() {
-        List<OptionSpec> specs = provider().options();
-        assertNotNull(specs, "options() returned null; return an empty list for no options");
-        Set<String> names = new HashSet<>();
-        for (OptionSpec spec : specs) {
-            assertTrue(names.add(spec.name()), () -> "option '" + spec.name() + "' is listed twice");
-            assertFalse(spec.description().isBlank(), () -> "option '" + spec.name() + "' has a blank description");
-        }
+        Set<String> names = PluginChecks.assertOptionSpecsWellFormed(provider().options());
         assertFalse(names.contains(UNKNOWN_OPTION), "'" + UNKNOWN_OPTION + "' is reserved for the contract's unknown-option test");
     }
 

@@ -209,7 +209,8 @@ public final class BenchmarkTable {
         }
     }
 
-    private static String partLabel(String part) {
+    /** The short label of a part of {@link ChangeDecomposition#PARTS}, as the table and the HTML report show it. */
+    static String partLabel(String part) {
         switch (part) {
             case "sessions":
                 return "sessions";

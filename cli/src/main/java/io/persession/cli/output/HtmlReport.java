@@ -409,8 +409,8 @@ public final class HtmlReport {
         ReportModel.TableBuilder t = new ReportModel.TableBuilder(null).col("Part", false).col("Revenue change", true);
         for (String part : ChangeDecomposition.PARTS) {
             BigDecimal v = cents.get(part);
-            steps.add(new Charts.Step(partLabel(part), v.doubleValue(), BenchmarkTable.signed(v, cur), false));
-            t.row(partLabel(part), BenchmarkTable.signed(v, cur));
+            steps.add(new Charts.Step(BenchmarkTable.partLabel(part), v.doubleValue(), BenchmarkTable.signed(v, cur), false));
+            t.row(BenchmarkTable.partLabel(part), BenchmarkTable.signed(v, cur));
         }
         steps.add(new Charts.Step("current revenue", c.after().revenue().doubleValue(), Numbers.money(c.after().revenue(), cur), true));
         t.row("total", BenchmarkTable.signed(c.revenueChange(), cur));
@@ -419,23 +419,6 @@ public final class HtmlReport {
         sec.table(t.build());
         c.notes().forEach(n -> sec.note("Note: " + n));
         return sec.build();
-    }
-
-    private static String partLabel(String part) {
-        switch (part) {
-            case "sessions":
-                return "sessions";
-            case "conversion_rate":
-                return "conversion";
-            case "orders_per_converting_session":
-                return "orders per converting session";
-            case "average_order_value":
-                return "order value";
-            case "ad_revenue":
-                return "ad revenue";
-            default:
-                return "refunds";
-        }
     }
 
     private static ReportModel.Section compareSection(Comparison c) {
