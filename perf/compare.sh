@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Side by side: persession analyze vs DuckDB's best window-function query, on the same generated CSV.
+# Usage: perf/compare.sh [EVENTS]   (default 1000000; env RUNS=3, DEFINITION=timeout, MVN_FLAGS="-o" to build offline)
+# Fails (exit 1) when session counts, accepted/rejected rows or revenue (to the cent) differ.
+# Needs GNU time at /usr/bin/time (Debian/Ubuntu: apt-get install time) and python3.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+events=${1:-1000000}
+runs=${RUNS:-3}
+definition=${DEFINITION:-timeout}
+days=7
+seed=42
+visitors=$(( events * 10 / 143 ))
+[ "$visitors" -ge 1 ] || visitors=1
+
+if [ "$definition" != timeout ]; then
+  echo "compare.sh: only DEFINITION=timeout is implemented on the DuckDB side so far (see perf/README.md)" >&2
+  exit 2
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "compare.sh: needs GNU time at /usr/bin/time (apt-get install time)" >&2
+  exit 2
+fi
+
+cd "$root"
+echo "building (mvnw package -pl cli,perf -am, tests skipped)..." >&2
+./mvnw -q -B ${MVN_FLAGS:-} package -DskipTests -pl cli,perf -am >&2
+./persession --version >/dev/null
+dist="$root/cli/target/persession"
+bench="$root/perf/target/benchmarks.jar"
+
+work="$root/perf/target/compare"
+mkdir -p "$work"
+file="$work/demo-$events.csv"
+if [ ! -s "$file" ]; then
+  echo "generating $file (DemoShop: $visitors visitors, $days days, seed $seed)..." >&2
+  java -cp "$dist/lib/*" io.persession.cli.demo.DemoShop "$file.tmp" "$visitors" "$days" "$seed" >&2
+  mv "$file.tmp" "$file"
+fi
+bytes=$(stat -c %s "$file")
+
+# One timed run: writes "<wall seconds> <peak RSS KiB>" to $1.time and stdout to $1.out.
+timed() {
+  local out=$1; shift
+  local t0 t1
+  t0=$(date +%s%N)
+  /usr/bin/time -v -o "$out.rusage" "$@" >"$out.out" 2>"$out.err" || { cat "$out.err" >&2; echo "compare.sh: run failed: $*" >&2; exit 1; }
+  t1=$(date +%s%N)
+  echo "$(( (t1 - t0) / 1000000 ))e-3 $(awk -F': ' '/Maximum resident set size/ {print $2}' "$out.rusage")" >"$out.time"
+}
+
+# Raw read floor (page cache warm after generation).
+cat "$file" >/dev/null
+t0=$(date +%s%N); cat "$file" >/dev/null; t1=$(date +%s%N)
+floor="$(( (t1 - t0) / 1000 ))e-6"
+
+for i in $(seq 1 "$runs"); do
+  echo "run $i/$runs: persession..." >&2
+  (cd "$work" && timed "$work/persession.$i" "$dist/bin/persession" analyze "$file" --definition "$definition" \
+      --format json --quiet --include-bots --bot-classifiers none)
+  echo "run $i/$runs: duckdb..." >&2
+  timed "$work/duckdb.$i" java -cp "$bench" io.persession.perf.DuckDbSessionize "$file" 2
+done
+
+python3 - "$work" "$runs" "$bytes" "$floor" "$file" "$definition" <<'PY'
+import json, statistics, sys
+from decimal import Decimal, ROUND_HALF_UP
+work, runs, size, floor, file, definition = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6]
+
+def times(tool):
+    walls, rss = [], []
+    for i in range(1, runs + 1):
+        w, r = open(f"{work}/{tool}.{i}.time").read().split()
+        walls.append(float(w)); rss.append(int(r))
+    return statistics.median(walls), max(rss)
+
+results = {}
+for i in range(1, runs + 1):
+    j = json.load(open(f"{work}/persession.{i}.out"))
+    results.setdefault("persession", []).append(dict(rows=j["input"]["rows"], rejected=j["input"]["rejected"],
+        events=j["input"]["accepted"], sessions=j["totals"]["sessions"], revenue=Decimal(str(j["totals"]["revenue"]))))
+    d = dict(kv.split("=") for kv in open(f"{work}/duckdb.{i}.out").read().split())
+    results.setdefault("duckdb", []).append(dict(rows=int(d["rows"]), rejected=int(d["rejected"]), events=int(d["events"]),
+        sessions=int(d["sessions"]), revenue=Decimal(d["revenue"])))
+
+cents = lambda v: v.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+ok = True
+for tool, rs in results.items():
+    if any(r != rs[0] for r in rs):
+        print(f"MISMATCH: {tool} gave different results across runs: {rs}"); ok = False
+p, d = results["persession"][0], results["duckdb"][0]
+for k in ("rows", "rejected", "events", "sessions"):
+    if p[k] != d[k]:
+        print(f"MISMATCH {k}: persession {p[k]} vs duckdb {d[k]}"); ok = False
+if cents(p["revenue"]) != cents(d["revenue"]):
+    print(f"MISMATCH revenue: persession {p['revenue']} vs duckdb {d['revenue']}"); ok = False
+
+mb = size / 1e6
+print(f"file: {file} ({mb:.1f} MB, {p['rows']} rows, {p['rejected']} rejected, {p['events']} events after de-duplication)")
+print(f"definition: {definition} (bots included); runs: {runs}; raw read floor (cat > /dev/null): {floor:.3f} s ({mb/floor:.0f} MB/s)")
+print(f"{'tool':<11} {'median s':>9} {'events/s':>12} {'MB/s':>8} {'peak RSS MB':>12} {'sessions':>10} {'revenue':>14}")
+walls = {}
+for tool in ("persession", "duckdb"):
+    w, rss = times(tool); walls[tool] = w
+    r = results[tool][0]
+    print(f"{tool:<11} {w:>9.2f} {p['rows']/w:>12,.0f} {mb/w:>8.1f} {rss/1024:>12.0f} {r['sessions']:>10} {str(cents(r['revenue'])):>14}")
+print(f"ratio duckdb / persession (wall): {walls['duckdb']/walls['persession']:.2f}")
+print("RESULT: " + ("same sessions, rows and revenue" if ok else "RESULTS DIFFER"))
+sys.exit(0 if ok else 1)
+PY
