@@ -2,12 +2,12 @@ package io.persession.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.persession.cli.output.AnalysisCsv;
-import io.persession.cli.output.AnalysisJson;
+import io.persession.report.AnalysisJson;
 import io.persession.cli.output.AnalysisTable;
 import io.persession.cli.output.BenchmarkCsv;
-import io.persession.cli.output.BenchmarkJson;
+import io.persession.report.BenchmarkJson;
 import io.persession.cli.output.BenchmarkTable;
-import io.persession.cli.output.InsightReport;
+import io.persession.report.InsightReport;
 import io.persession.cli.output.Format;
 import io.persession.cli.output.HtmlReport;
 import io.persession.engine.ChangeDecomposition;

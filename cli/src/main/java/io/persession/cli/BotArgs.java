@@ -1,6 +1,6 @@
 package io.persession.cli;
 
-import io.persession.cli.input.InputException;
+import io.persession.input.InputException;
 import io.persession.engine.BotClassifiers;
 import io.persession.engine.PluginRegistry;
 import io.persession.spi.BotClassifier;
@@ -12,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Which bot classifiers run and with what options: {@code --bot-classifiers}, {@code --bot-option
@@ -24,8 +22,6 @@ import java.util.Set;
  * names the reason), then the others by id.
  */
 public final class BotArgs {
-    /** The order of the built-in classifiers: the user's own list first, then what the user agent says, then behaviour. */
-    static final List<String> BUILT_IN_ORDER = List.of("visitor-list", "user-agent", "behaviour");
     static final String VISITOR_LIST = "visitor-list";
 
     @Option(names = "--bot-classifiers", paramLabel = "ID[,ID...]", split = ",",
@@ -81,16 +77,7 @@ public final class BotArgs {
 
     private List<String> ids(PluginRegistry<BotClassifierProvider> registry) {
         if (classifiers == null) {
-            List<String> ids = new ArrayList<>();
-            Set<String> installed = new LinkedHashSet<>();
-            registry.entries().forEach(e -> installed.add(e.id()));
-            for (String id : BUILT_IN_ORDER) {
-                if (installed.remove(id)) {
-                    ids.add(id);
-                }
-            }
-            ids.addAll(installed);
-            return ids;
+            return BotClassifiers.defaultIds(registry);
         }
         List<String> ids = new ArrayList<>();
         for (String raw : classifiers) {

@@ -5,7 +5,7 @@ import io.persession.cli.output.CompareOutput;
 import io.persession.cli.output.Comparison;
 import io.persession.cli.output.Format;
 import io.persession.cli.output.HtmlReport;
-import io.persession.cli.output.InsightReport;
+import io.persession.report.InsightReport;
 import io.persession.engine.Figures;
 import io.persession.cli.output.Numbers;
 import io.persession.engine.Engine;

@@ -1,9 +1,10 @@
 package io.persession.cli;
 
-import io.persession.cli.input.EventFileReader;
-import io.persession.cli.input.InputException;
-import io.persession.cli.input.InputOptions;
-import io.persession.cli.input.RejectWriter;
+import io.persession.input.EventFileReader;
+import io.persession.input.InputException;
+import io.persession.input.InputOptions;
+import io.persession.input.RejectLimit;
+import io.persession.input.RejectWriter;
 import io.persession.engine.Engine;
 import io.persession.engine.InputReport;
 import io.persession.engine.SessionListener;
@@ -208,11 +209,7 @@ public final class InputArgs {
         try {
             InputOptions.Builder b = InputOptions.builder().format(inputFormat).inputZone(inputZone).map(map);
             for (SessionDefinition d : definitions) {
-                for (String column : d.inputColumns()) {
-                    b.extraColumn(column, "session definition '" + d.id() + "'" + (d.options().isEmpty() ? ""
-                            : " (options " + d.options().entrySet().stream().map(o -> o.getKey() + "=" + o.getValue())
-                                    .collect(java.util.stream.Collectors.joining(", ")) + ")"));
-                }
+                b.columnsOf(d);
             }
             if (currency != null) {
                 b.currency(currency);
@@ -245,7 +242,7 @@ public final class InputArgs {
                     + "=...) or choose it with --input-format");
         }
         io.persession.engine.PluginRegistry<io.persession.spi.EventFormat> installed = formats != null ? formats
-                : io.persession.cli.input.EventFileReader.classPathFormats();
+                : io.persession.input.EventFileReader.classPathFormats();
         io.persession.spi.EventFormat format;
         try {
             format = installed.get(id);
@@ -262,14 +259,10 @@ public final class InputArgs {
 
     private static BigDecimal parseRate(String code, String rate) {
         try {
-            BigDecimal r = new BigDecimal(rate.trim());
-            if (r.signum() > 0) {
-                return r;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
+            return InputOptions.parseRate(code, rate);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        throw new UsageException("--fx " + code + "=" + rate + ": the rate must be a positive decimal, e.g. --fx " + code.toUpperCase(Locale.ROOT) + "=0.92");
     }
 
     /** Opens the input: the reader and its rejects output. Close it to finish the rejects file. */
@@ -302,22 +295,10 @@ public final class InputArgs {
 
     /** The limit on rejected rows for {@code rows} rows read. */
     long rejectLimit(long rows) {
-        String v = maxRejects.trim();
         try {
-            if (v.endsWith("%")) {
-                BigDecimal pct = new BigDecimal(v.substring(0, v.length() - 1).trim());
-                if (pct.signum() < 0 || pct.compareTo(BigDecimal.valueOf(100)) > 0) {
-                    throw new NumberFormatException();
-                }
-                return pct.multiply(BigDecimal.valueOf(rows)).divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.FLOOR).longValueExact();
-            }
-            long n = Long.parseLong(v);
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new UsageException("--max-rejects '" + maxRejects + "' is not a count or a percentage; use e.g. --max-rejects 100 or --max-rejects 0.5%");
+            return RejectLimit.of(maxRejects, rows);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

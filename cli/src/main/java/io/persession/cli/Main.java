@@ -5,7 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
-import io.persession.cli.input.InputException;
+import io.persession.input.InputException;
 import io.persession.engine.AnalysisException;
 import io.persession.engine.PluginException;
 import io.persession.spi.InvalidOptionException;

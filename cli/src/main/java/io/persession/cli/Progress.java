@@ -1,6 +1,6 @@
 package io.persession.cli;
 
-import io.persession.cli.input.EventFileReader;
+import io.persession.input.EventFileReader;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

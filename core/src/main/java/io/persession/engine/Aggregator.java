@@ -41,6 +41,8 @@ public final class Aggregator implements SessionListener {
     private long purchaseRevenueMicros;
     private long adRevenueMicros;
     private long refundMicros;
+    /** Visitors of other aggregators merged in with {@link #add(Sums)}: disjoint from {@link #sessionsByVisitor}. */
+    private long mergedVisitors;
 
     public Aggregator(List<BotClassifier> classifiers, boolean includeBots) {
         this(classifiers, includeBots, ZoneOffset.UTC);
@@ -105,6 +107,61 @@ public final class Aggregator implements SessionListener {
         }
     }
 
+    /** Everything summed so far, as plain serializable values (see {@link PartialResult}). */
+    Sums sums() {
+        Sums s = new Sums();
+        s.counts = new long[] {sessions, sessionsByVisitor.size() + mergedVisitors, events, pageviews, purchases, convertingSessions,
+                refunds, adRequests, adImpressions, purchaseRevenueMicros, adRevenueMicros, refundMicros};
+        days.forEach((day, d) -> s.days.put(day, d.clone()));
+        s.starts.putAll(starts);
+        bots.forEach((reason, b) -> s.bots.put(reason, new long[] {b.sessions, b.events, b.revenueMicros}));
+        s.flagged.putAll(flagged);
+        return s;
+    }
+
+    /**
+     * Adds the sums of an aggregator over other visitors. The visitors of the two must be disjoint
+     * (as when the input is partitioned by visitor): visitor counts are added, not matched.
+     */
+    void add(Sums s) {
+        long[] c = s.counts;
+        sessions = Math.addExact(sessions, c[0]);
+        mergedVisitors = Math.addExact(mergedVisitors, c[1]);
+        events = Math.addExact(events, c[2]);
+        pageviews = Math.addExact(pageviews, c[3]);
+        purchases = Math.addExact(purchases, c[4]);
+        convertingSessions = Math.addExact(convertingSessions, c[5]);
+        refunds = Math.addExact(refunds, c[6]);
+        adRequests = Math.addExact(adRequests, c[7]);
+        adImpressions = Math.addExact(adImpressions, c[8]);
+        purchaseRevenueMicros = Math.addExact(purchaseRevenueMicros, c[9]);
+        adRevenueMicros = Math.addExact(adRevenueMicros, c[10]);
+        refundMicros = Math.addExact(refundMicros, c[11]);
+        s.days.forEach((day, d) -> {
+            long[] mine = days.computeIfAbsent(day, k -> new long[2]);
+            mine[0] = Math.addExact(mine[0], d[0]);
+            mine[1] = Math.addExact(mine[1], d[1]);
+        });
+        s.starts.forEach((reason, n) -> starts.merge(reason, n, Math::addExact));
+        s.bots.forEach((reason, b) -> {
+            BotExclusion mine = bots.computeIfAbsent(reason, k -> new BotExclusion());
+            mine.sessions = Math.addExact(mine.sessions, b[0]);
+            mine.events = Math.addExact(mine.events, b[1]);
+            mine.revenueMicros = Math.addExact(mine.revenueMicros, b[2]);
+        });
+        s.flagged.forEach((flag, n) -> flagged.merge(flag, n, Math::addExact));
+    }
+
+    /** The additive state of an {@link Aggregator}: counts and money, by day, by start reason, by bot reason and flag. */
+    static final class Sums implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        long[] counts;
+        final TreeMap<LocalDate, long[]> days = new TreeMap<>();
+        final TreeMap<String, Long> starts = new TreeMap<>();
+        final TreeMap<String, long[]> bots = new TreeMap<>();
+        final TreeMap<String, Long> flagged = new TreeMap<>();
+    }
+
     /** The zone whose calendar dates {@link #byDay()} uses. */
     public ZoneId dayZone() {
         return dayZone;
@@ -122,7 +179,7 @@ public final class Aggregator implements SessionListener {
 
     /** The totals so far, in {@code currency} (nullable). */
     public Totals totals(String currency) {
-        return Totals.builder().sessions(sessions).visitors(sessionsByVisitor.size()).events(events).pageviews(pageviews)
+        return Totals.builder().sessions(sessions).visitors(sessionsByVisitor.size() + mergedVisitors).events(events).pageviews(pageviews)
                 .purchases(purchases).convertingSessions(convertingSessions).refunds(refunds).adRequests(adRequests)
                 .adImpressions(adImpressions).purchaseRevenueMicros(purchaseRevenueMicros).adRevenueMicros(adRevenueMicros)
                 .refundMicros(refundMicros).currency(currency).build();

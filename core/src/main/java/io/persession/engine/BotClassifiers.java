@@ -78,6 +78,26 @@ public final class BotClassifiers {
         return Optional.of(c.id() + ":" + reason.get());
     }
 
+    /** The order of the built-in classifiers: the user's own list first, then what the user agent says, then behaviour. */
+    public static final List<String> BUILT_IN_ORDER = List.of("visitor-list", "user-agent", "behaviour");
+
+    /**
+     * The ids of every installed classifier in the default order: the {@link #BUILT_IN_ORDER built-in ones} first (the first
+     * that flags a session names the reason), then the others by id.
+     */
+    public static List<String> defaultIds(PluginRegistry<BotClassifierProvider> registry) {
+        List<String> ids = new ArrayList<>();
+        java.util.Set<String> installed = new java.util.LinkedHashSet<>();
+        registry.entries().forEach(e -> installed.add(e.id()));
+        for (String id : BUILT_IN_ORDER) {
+            if (installed.remove(id)) {
+                ids.add(id);
+            }
+        }
+        ids.addAll(installed);
+        return ids;
+    }
+
     /**
      * The classifier {@code id} created with {@code options}.
      *

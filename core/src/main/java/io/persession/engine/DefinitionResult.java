@@ -24,6 +24,7 @@ public final class DefinitionResult {
     private final Map<String, Long> botFlags;
     private final Map<java.time.LocalDate, Aggregator.Day> byDay;
     private final java.time.ZoneId dayZone;
+    private final Aggregator.Sums sums;
 
     DefinitionResult(SessionDefinition definition, Aggregator aggregator, String currency) {
         this(definition, aggregator, currency, Map.of());
@@ -41,6 +42,12 @@ public final class DefinitionResult {
         this.botFlags = aggregator.botFlags();
         this.byDay = Collections.unmodifiableMap(aggregator.byDay());
         this.dayZone = aggregator.dayZone();
+        this.sums = aggregator.sums();
+    }
+
+    /** The additive state behind this result, for {@link PartialResult}. */
+    Aggregator.Sums sums() {
+        return sums;
     }
 
     /**

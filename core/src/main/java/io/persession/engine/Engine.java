@@ -69,6 +69,11 @@ public final class Engine {
         return dayZone;
     }
 
+    /** A new, empty aggregator for {@code d}'s sessions, with this engine's bot handling and days. */
+    Aggregator aggregator(SessionDefinition d) {
+        return new Aggregator(classifiers, includeBots, dayZone(d));
+    }
+
     /** An engine with the default lateness, no bot classifiers. */
     public Engine() {
         this(DEFAULT_LATENESS, List.of(), false);
@@ -96,7 +101,7 @@ public final class Engine {
         Map<SessionDefinition, SessionListener> listeners = new LinkedHashMap<>();
         List<Sessionizer> sessionizers = new ArrayList<>();
         for (SessionDefinition d : definitions) {
-            Aggregator a = new Aggregator(classifiers, includeBots, dayZone(d));
+            Aggregator a = aggregator(d);
             aggregators.put(d, a);
             SessionListener listener = both(a, extraListener.apply(d));
             listeners.put(d, listener);

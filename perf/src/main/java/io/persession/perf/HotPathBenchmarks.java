@@ -3,7 +3,7 @@ package io.persession.perf;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.persession.cli.demo.DemoShop;
-import io.persession.cli.input.PerfAccess;
+import io.persession.input.PerfAccess;
 import io.persession.engine.Aggregator;
 import io.persession.engine.SessionListener;
 import io.persession.engine.Sessionizer;

@@ -1,5 +1,7 @@
 package io.persession.cli.output;
 
+import io.persession.report.BenchmarkJson;
+import io.persession.report.InsightReport;
 import io.persession.engine.ChangeDecomposition;
 import io.persession.engine.Insights;
 import io.persession.engine.Leverage;

@@ -1,5 +1,6 @@
 package io.persession.cli.output;
 
+import io.persession.report.AnalysisJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package io.persession.cli.output;
 
+import io.persession.report.InsightReport;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;

@@ -1,5 +1,6 @@
 package io.persession.cli.output;
 
+import io.persession.report.InsightReport;
 import io.persession.cli.output.chart.Charts;
 import io.persession.cli.output.chart.Svg;
 import io.persession.engine.Engine;
