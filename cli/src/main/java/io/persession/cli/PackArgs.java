@@ -60,16 +60,11 @@ public final class PackArgs {
             return new Choice(null, null, target);
         }
         BenchmarkPack p = packs.apply(pack.trim());
-        String s = segment == null ? null : segment.trim();
-        if (s == null) {
-            if (p.segments().size() != 1) {
-                throw new UsageException("--pack " + p.id() + " needs --segment: its segments are " + String.join(", ", p.segments()));
-            }
-            s = p.segments().iterator().next();
-        } else if (!p.segments().contains(s)) {
-            throw new UsageException(Ratings.unknownSegment(p, s));
+        try {
+            return new Choice(p, Ratings.segment(p, segment), target);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        return new Choice(p, s, target);
     }
 
     /** The optimized-scenario target, or {@code null}. */

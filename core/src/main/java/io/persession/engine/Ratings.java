@@ -62,6 +62,26 @@ public final class Ratings {
         return new Ratings(pack, segment, java.util.Collections.unmodifiableMap(out));
     }
 
+    /**
+     * The segment of {@code pack} to rate against: {@code segment}, or the pack's only one when {@code segment} is null.
+     *
+     * @throws IllegalArgumentException for a segment the pack lacks, or none given for a pack with several (the message
+     *                                  lists them, naming {@code --segment})
+     */
+    public static String segment(BenchmarkPack pack, String segment) {
+        String s = segment == null ? null : segment.trim();
+        if (s == null) {
+            if (pack.segments().size() != 1) {
+                throw new IllegalArgumentException("--pack " + pack.id() + " needs --segment: its segments are " + String.join(", ", pack.segments()));
+            }
+            return pack.segments().iterator().next();
+        }
+        if (!pack.segments().contains(s)) {
+            throw new IllegalArgumentException(unknownSegment(pack, s));
+        }
+        return s;
+    }
+
     /** "Benchmark pack 'p' has no segment 's'. Its segments: a, b." */
     public static String unknownSegment(BenchmarkPack pack, String segment) {
         return "benchmark pack '" + pack.id() + "' has no segment '" + segment + "'; its segments: " + String.join(", ", pack.segments());
