@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Side by side: persession analyze vs DuckDB's best window-function query, on the same generated CSV.
 # Usage: perf/compare.sh [EVENTS]   (default 1000000; env RUNS=3, DEFINITION=timeout, MVN_FLAGS="-o" to build offline)
+# AGAINST=spark compares with the Spark job in local mode (spark/run-local.sh, 2 threads) instead of DuckDB: any
+# DEFINITION (with OPTIONS, e.g. OPTIONS="--option zone=Europe/Berlin"), bot classifiers as by default.
 # Fails (exit 1) when session counts, accepted/rejected rows or revenue (to the cent) differ.
 # Needs GNU time at /usr/bin/time (Debian/Ubuntu: apt-get install time) and python3.
 set -euo pipefail
@@ -8,12 +10,14 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 events=${1:-1000000}
 runs=${RUNS:-3}
 definition=${DEFINITION:-timeout}
+against=${AGAINST:-duckdb}
+options=${OPTIONS:-}
 days=7
 seed=42
 visitors=$(( events * 10 / 143 ))
 [ "$visitors" -ge 1 ] || visitors=1
 
-if [ "$definition" != timeout ]; then
+if [ "$against" = duckdb ] && [ "$definition" != timeout ]; then
   echo "compare.sh: only DEFINITION=timeout is implemented on the DuckDB side so far (see perf/README.md)" >&2
   exit 2
 fi
@@ -25,6 +29,9 @@ fi
 cd "$root"
 echo "building (mvnw package -pl cli,perf -am, tests skipped)..." >&2
 ./mvnw -q -B ${MVN_FLAGS:-} package -DskipTests -pl cli,perf -am >&2
+if [ "$against" = spark ]; then
+  ./mvnw -q -B ${MVN_FLAGS:-} install -DskipTests -pl spark -am >&2
+fi
 ./persession --version >/dev/null
 dist="$root/cli/target/persession"
 bench="$root/perf/target/benchmarks.jar"
@@ -56,16 +63,25 @@ floor="$(( (t1 - t0) / 1000 ))e-6"
 
 for i in $(seq 1 "$runs"); do
   echo "run $i/$runs: persession..." >&2
-  (cd "$work" && timed "$work/persession.$i" "$dist/bin/persession" analyze "$file" --definition "$definition" \
-      --format json --quiet --include-bots --bot-classifiers none)
-  echo "run $i/$runs: duckdb..." >&2
-  timed "$work/duckdb.$i" java -cp "$bench" io.persession.perf.DuckDbSessionize "$file" 2
+  if [ "$against" = spark ]; then
+    # shellcheck disable=SC2086
+    (cd "$work" && timed "$work/persession.$i" "$dist/bin/persession" analyze "$file" --definition "$definition" $options \
+        --format json --quiet)
+    echo "run $i/$runs: spark (local[2])..." >&2
+    # shellcheck disable=SC2086
+    (cd "$work" && MVN_FLAGS="${MVN_FLAGS:-}" timed "$work/spark.$i" "$root/spark/run-local.sh" --definition "$definition" $options "$file")
+  else
+    (cd "$work" && timed "$work/persession.$i" "$dist/bin/persession" analyze "$file" --definition "$definition" \
+        --format json --quiet --include-bots --bot-classifiers none)
+    echo "run $i/$runs: duckdb..." >&2
+    timed "$work/duckdb.$i" java -cp "$bench" io.persession.perf.DuckDbSessionize "$file" 2
+  fi
 done
 
-python3 - "$work" "$runs" "$bytes" "$floor" "$file" "$definition" <<'PY'
+python3 - "$work" "$runs" "$bytes" "$floor" "$file" "$definition $options" "$against" <<'PY'
 import json, statistics, sys
 from decimal import Decimal, ROUND_HALF_UP
-work, runs, size, floor, file, definition = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6]
+work, runs, size, floor, file, definition, other = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7]
 
 def times(tool):
     walls, rss = [], []
@@ -79,6 +95,11 @@ for i in range(1, runs + 1):
     j = json.load(open(f"{work}/persession.{i}.out"))
     results.setdefault("persession", []).append(dict(rows=j["input"]["rows"], rejected=j["input"]["rejected"],
         events=j["input"]["accepted"], sessions=j["totals"]["sessions"], revenue=Decimal(str(j["totals"]["revenue"]))))
+    if other == "spark":
+        j = json.load(open(f"{work}/spark.{i}.out"))
+        results.setdefault("spark", []).append(dict(rows=j["input"]["rows"], rejected=j["input"]["rejected"],
+            events=j["input"]["accepted"], sessions=j["totals"]["sessions"], revenue=Decimal(str(j["totals"]["revenue"]))))
+        continue
     d = dict(kv.split("=") for kv in open(f"{work}/duckdb.{i}.out").read().split())
     results.setdefault("duckdb", []).append(dict(rows=int(d["rows"]), rejected=int(d["rejected"]), events=int(d["events"]),
         sessions=int(d["sessions"]), revenue=Decimal(d["revenue"])))
@@ -88,23 +109,23 @@ ok = True
 for tool, rs in results.items():
     if any(r != rs[0] for r in rs):
         print(f"MISMATCH: {tool} gave different results across runs: {rs}"); ok = False
-p, d = results["persession"][0], results["duckdb"][0]
+p, d = results["persession"][0], results[other][0]
 for k in ("rows", "rejected", "events", "sessions"):
     if p[k] != d[k]:
-        print(f"MISMATCH {k}: persession {p[k]} vs duckdb {d[k]}"); ok = False
+        print(f"MISMATCH {k}: persession {p[k]} vs {other} {d[k]}"); ok = False
 if cents(p["revenue"]) != cents(d["revenue"]):
-    print(f"MISMATCH revenue: persession {p['revenue']} vs duckdb {d['revenue']}"); ok = False
+    print(f"MISMATCH revenue: persession {p['revenue']} vs {other} {d['revenue']}"); ok = False
 
 mb = size / 1e6
 print(f"file: {file} ({mb:.1f} MB, {p['rows']} rows, {p['rejected']} rejected, {p['events']} events after de-duplication)")
-print(f"definition: {definition} (bots included); runs: {runs}; raw read floor (cat > /dev/null): {floor:.3f} s ({mb/floor:.0f} MB/s)")
+print(f"definition: {definition} ({'bots included' if other == 'duckdb' else 'bots excluded'}); runs: {runs}; raw read floor (cat > /dev/null): {floor:.3f} s ({mb/floor:.0f} MB/s)")
 print(f"{'tool':<11} {'median s':>9} {'events/s':>12} {'MB/s':>8} {'peak RSS MB':>12} {'sessions':>10} {'revenue':>14}")
 walls = {}
-for tool in ("persession", "duckdb"):
+for tool in ("persession", other):
     w, rss = times(tool); walls[tool] = w
     r = results[tool][0]
     print(f"{tool:<11} {w:>9.2f} {p['rows']/w:>12,.0f} {mb/w:>8.1f} {rss/1024:>12.0f} {r['sessions']:>10} {str(cents(r['revenue'])):>14}")
-print(f"ratio duckdb / persession (wall): {walls['duckdb']/walls['persession']:.2f}")
+print(f"ratio {other} / persession (wall): {walls[other]/walls['persession']:.2f}")
 print("RESULT: " + ("same sessions, rows and revenue" if ok else "RESULTS DIFFER"))
 sys.exit(0 if ok else 1)
 PY

@@ -37,7 +37,7 @@ public final class Main {
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         List<String> argList = Arrays.asList(args);
         boolean verbose = argList.contains("--verbose");
-        setLogLevel(verbose ? Level.DEBUG : argList.contains("--quiet") ? Level.WARN : Level.INFO);
+        setLogLevel(verbose ? "DEBUG" : argList.contains("--quiet") ? "WARN" : "INFO");
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new CliModule(new Environment(env)));
         CommandLine cl = new CommandLine(PersessionCommand.class, injector.getInstance(GuiceFactory.class));
         cl.setOut(out);
@@ -86,9 +86,20 @@ public final class Main {
         return e.getMessage();
     }
 
-    private static void setLogLevel(Level level) {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext) {
-            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).setLevel(level);
+    /**
+     * Sets the root level when Logback is the SLF4J backend (the distribution's); another backend (an embedding host's,
+     * such as Spark's Log4j in the Spark job's tests) keeps its own configuration.
+     */
+    private static void setLogLevel(String level) {
+        if (LoggerFactory.getILoggerFactory().getClass().getName().equals("ch.qos.logback.classic.LoggerContext")) {
+            Logback.setRootLevel(level);
+        }
+    }
+
+    /** The only place that touches Logback's classes, loaded only when Logback is there. */
+    private static final class Logback {
+        static void setRootLevel(String level) {
+            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level));
         }
     }
 }

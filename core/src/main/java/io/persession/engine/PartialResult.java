@@ -22,7 +22,7 @@ import java.util.Objects;
 public final class PartialResult implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final List<String> definitions;
+    private final ArrayList<String> definitions;
     private final long accepted;
     private final long duplicateEvents;
     private final long duplicateOrders;
@@ -33,7 +33,8 @@ public final class PartialResult implements Serializable {
 
     private PartialResult(List<String> definitions, long accepted, long duplicateEvents, long duplicateOrders, long regroupedVisitors,
                           String currency, ArrayList<Aggregator.Sums> sums, ArrayList<LinkedHashMap<String, Long>> missingValues) {
-        this.definitions = List.copyOf(definitions);
+        // plain mutable collections only: a distributed job may serialize parts with Kryo, which cannot rebuild List.of()
+        this.definitions = new ArrayList<>(definitions);
         this.accepted = accepted;
         this.duplicateEvents = duplicateEvents;
         this.duplicateOrders = duplicateOrders;

@@ -41,7 +41,13 @@ final class LocalSpark {
     }
 
     static SparkSession start(String appName) {
+        return start(appName, false);
+    }
+
+    /** With {@code kryo}, Kryo serializes shuffles and task results, as docs/spark.md advises for real runs. */
+    static SparkSession start(String appName, boolean kryo) {
         return SparkSession.builder()
+                .config("spark.serializer", kryo ? "org.apache.spark.serializer.KryoSerializer" : "org.apache.spark.serializer.JavaSerializer")
                 .appName(appName)
                 .master("local[2]")
                 .config("spark.driver.bindAddress", "127.0.0.1")
