@@ -12,7 +12,8 @@ import java.util.List;
  * The class loader of one plugin jar: child-first, so that a plugin's own dependencies (bundled in its
  * jar) win over the host's and two vendors' copies of one library do not collide, except for the host's
  * API, which always comes from persession: the JDK, the SPI ({@code io.persession.spi}), the benchmark
- * pack base classes ({@code io.persession.benchmarks}, which vendors extend) and SLF4J
+ * pack base classes ({@code io.persession.benchmarks}, which vendors extend), the input host's helpers for
+ * formats ({@code io.persession.input}: {@code CanonicalRows}, which the canonical Parquet format uses) and SLF4J
  * ({@code org.slf4j}). A class the jar does not hold comes from the host (the parent), as usual.
  *
  * <p>Resources follow the same order: the jar's own first (a pack's JSON, its services files), then the
@@ -20,7 +21,7 @@ import java.util.List;
  */
 final class PluginClassLoader extends URLClassLoader {
     /** Packages (and their subpackages) that always come from the host: what plugins and persession share. */
-    static final List<String> HOST_PACKAGES = List.of("io.persession.spi.", "io.persession.benchmarks.", "org.slf4j.");
+    static final List<String> HOST_PACKAGES = List.of("io.persession.spi.", "io.persession.benchmarks.", "io.persession.input.", "org.slf4j.");
 
     static {
         ClassLoader.registerAsParallelCapable();

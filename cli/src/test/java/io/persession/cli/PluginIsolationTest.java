@@ -138,6 +138,7 @@ class PluginIsolationTest {
     void theHostsApiPackagesAreFixed() {
         assertTrue(PluginClassLoader.fromHost("io.persession.spi.SessionDefinitionProvider"));
         assertTrue(PluginClassLoader.fromHost("io.persession.benchmarks.ResourceBenchmarkPackProvider"));
+        assertTrue(PluginClassLoader.fromHost("io.persession.input.CanonicalRows"), "formats check canonical columns with the host's reader");
         assertTrue(PluginClassLoader.fromHost("org.slf4j.Logger"));
         assertTrue(PluginClassLoader.fromHost("java.util.List"));
         assertFalse(PluginClassLoader.fromHost("com.fasterxml.jackson.databind.ObjectMapper"), "a plugin may bring its own Jackson");

@@ -128,19 +128,7 @@ final class CanonicalReader {
                     reject(line, new RowRejected(RejectCategory.FIELD_COUNT, "row has " + count + " fields, header has " + headerSize), rec);
                     continue;
                 }
-                for (int c = 0; c < index.length; c++) {
-                    int i = index[c];
-                    values[c] = i < 0 ? null : rec.getField(i);
-                }
-                Event event;
-                try {
-                    event = parser.parse(values);
-                } catch (RowRejected r) {
-                    reject(line, r, rec);
-                    continue;
-                }
-                CsvRecord accepted = rec;
-                sink.accept(line, event, () -> RejectWriter.csvLine(accepted.getFields()));
+                row(line, index, rec.getFields());
             }
         }
         if (index == null) {
@@ -148,18 +136,45 @@ final class CanonicalReader {
         }
     }
 
+    /** One record of a header's columns ({@code index} from {@link #header(List, long, String)}): an event or a reject. */
+    void row(long line, int[] index, List<String> fields) {
+        for (int c = 0; c < index.length; c++) {
+            int i = index[c];
+            values[c] = i < 0 ? null : fields.get(i);
+        }
+        Event event;
+        try {
+            event = parser.parse(values);
+        } catch (RowRejected r) {
+            sink.reject(line, r.category(), r.getMessage(), RejectWriter.csvLine(fields));
+            return;
+        }
+        sink.accept(line, event, () -> RejectWriter.csvLine(fields));
+    }
+
     /** For each canonical column, its index in the header, or -1. */
     private int[] header(CsvRecord rec) {
-        List<String> names = new ArrayList<>(rec.getFieldCount());
+        return header(rec.getFields(), rec.getStartingLineNumber(), "the header (line " + rec.getStartingLineNumber() + ")");
+    }
+
+    /**
+     * For each canonical and extra column, its index in {@code header}, or -1.
+     *
+     * @param line  where the header is, for messages
+     * @param where what the header is, for messages ("the header (line 1)", "the schema")
+     * @throws InputException for a column named twice or a required column missing
+     */
+    int[] header(List<String> header, long line, String where) {
+        List<String> names = new ArrayList<>(header.size());
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < rec.getFieldCount(); i++) {
-            String n = rec.getField(i).trim();
+        for (int i = 0; i < header.size(); i++) {
+            String n = header.get(i).trim();
             names.add(n);
             if (!n.isEmpty()) {
                 Integer before = seen.putIfAbsent(n, i);
                 if (before != null) {
-                    throw new InputException(name + " line " + rec.getStartingLineNumber() + ": the header has the column '" + n
-                            + "' twice (columns " + (before + 1) + " and " + (i + 1) + "); rename or remove one", file, rec.getStartingLineNumber(), null);
+                    throw new InputException(name + (line > 0 ? " line " + line : "") + ": the header has the column '" + n
+                            + "' twice (columns " + (before + 1) + " and " + (i + 1) + "); rename or remove one", file, line, null);
                 }
             }
         }
@@ -171,8 +186,8 @@ final class CanonicalReader {
                 for (int i = 0; i < names.size(); i++) {
                     if (names.get(i).equalsIgnoreCase(want)) {
                         if (found >= 0) {
-                            throw new InputException(name + " line " + rec.getStartingLineNumber() + ": the header has both '" + names.get(found)
-                                    + "' and '" + names.get(i) + "' for the column " + want + "; rename or remove one", file, rec.getStartingLineNumber(), null);
+                            throw new InputException(name + (line > 0 ? " line " + line : "") + ": the header has both '" + names.get(found)
+                                    + "' and '" + names.get(i) + "' for the column " + want + "; rename or remove one", file, line, null);
                         }
                         found = i;
                     }
@@ -180,8 +195,7 @@ final class CanonicalReader {
             }
             index[c.ordinal()] = found;
             if (found < 0 && c.required()) {
-                throw missingColumn(c, "the header (line " + rec.getStartingLineNumber() + ") has the columns: " + listed(names),
-                        rec.getStartingLineNumber());
+                throw missingColumn(c, where + " has the columns: " + listed(names), line);
             }
         }
         int[] all = Arrays.copyOf(index, index.length + extras.length);
@@ -196,8 +210,7 @@ final class CanonicalReader {
                 }
             }
             if (found < 0) {
-                throw missingExtra(x, "the header (line " + rec.getStartingLineNumber() + ") has the columns: " + listed(names),
-                        rec.getStartingLineNumber());
+                throw missingExtra(x, where + " has the columns: " + listed(names), line);
             }
             all[COLUMNS.length + x] = found;
         }

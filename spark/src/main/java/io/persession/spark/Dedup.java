@@ -17,7 +17,7 @@ final class Dedup {
     private Dedup() {
     }
 
-    /** An accepted row that survived de-duplication, and the duplicates removed in its favour. */
+    /** A row that survived de-duplication (or a rejected row), and the duplicates removed in its favour. */
     static final class Survivor implements Serializable {
         private static final long serialVersionUID = 1L;
         final EventRecord record;
@@ -29,29 +29,44 @@ final class Dedup {
             this.duplicateEvents = duplicateEvents;
             this.duplicateOrders = duplicateOrders;
         }
+
+        /** The input rows this one stands for: itself and its duplicates. */
+        long rows() {
+            return 1 + duplicateEvents + duplicateOrders;
+        }
     }
 
-    /** The accepted rows without duplicates; {@code partitions}: of the two shuffles by id. */
-    static JavaRDD<Survivor> apply(JavaRDD<EventRecord> events, int partitions) {
-        JavaRDD<Survivor> all = events.map(r -> new Survivor(r, 0, 0));
-        // Event ids are nearly all distinct: no map-side combining, which would only build a map of every id per task.
-        Function2<Survivor, Survivor, Survivor> firstOfEvent = (a, b) -> {
-            Survivor first = EventRecord.compareInputOrder(a.record, b.record) <= 0 ? a : b;
-            return new Survivor(first.record, a.duplicateEvents + b.duplicateEvents + 1, 0);
+    /**
+     * Every row read, spread over {@code partitions} by a shuffle, with duplicate event ids removed: rejected rows and
+     * rows without an event id pass through under a key of their own position. This one shuffle also spreads a big
+     * file's rows (read by one task) over the partitions.
+     */
+    static JavaRDD<Survivor> byEventId(JavaRDD<EventRecord> rows, int partitions) {
+        // Keys are nearly all distinct: no map-side combining, which would only build a map of every key per task.
+        Function2<Survivor, Survivor, Survivor> first = (a, b) -> {
+            Survivor kept = EventRecord.compareInputOrder(a.record, b.record) <= 0 ? a : b;
+            return new Survivor(kept.record, a.duplicateEvents + b.duplicateEvents + 1, 0);
         };
-        JavaRDD<Survivor> byEvent = all.filter(s -> s.record.eventId != null)
-                .mapToPair(s -> new Tuple2<>(s.record.eventId, s))
-                .combineByKey(s -> s, firstOfEvent, firstOfEvent, new HashPartitioner(partitions), false, null)
-                .values()
-                .union(all.filter(s -> s.record.eventId == null));
-        JavaRDD<Survivor> byOrder = byEvent.filter(s -> s.record.hasOrder())
+        return rows.mapToPair(r -> new Tuple2<>(key(r), new Survivor(r, 0, 0)))
+                .combineByKey(s -> s, first, first, new HashPartitioner(partitions), false, null)
+                .values();
+    }
+
+    /** An event's id ({@code e} + id), or a key no other row has (a NUL, then the position) for the rest. */
+    private static String key(EventRecord r) {
+        return !r.isReject() && r.eventId != null ? "e" + r.eventId : "\u0000" + r.file + ":" + r.line;
+    }
+
+    /** The accepted events of {@link #byEventId}, with duplicate purchase order ids removed too. */
+    static JavaRDD<Survivor> byOrderId(JavaRDD<Survivor> events, int partitions) {
+        JavaRDD<Survivor> orders = events.filter(s -> s.record.hasOrder())
                 .mapToPair(s -> new Tuple2<>(s.record.orderId, s))
                 .reduceByKey((a, b) -> {
-                    Survivor first = EventRecord.compareInputOrder(a.record, b.record) <= 0 ? a : b;
-                    return new Survivor(first.record, a.duplicateEvents + b.duplicateEvents,
+                    Survivor kept = EventRecord.compareInputOrder(a.record, b.record) <= 0 ? a : b;
+                    return new Survivor(kept.record, a.duplicateEvents + b.duplicateEvents,
                             a.duplicateOrders + b.duplicateOrders + 1);
                 }, partitions)
                 .values();
-        return byOrder.union(byEvent.filter(s -> !s.record.hasOrder()));
+        return orders.union(events.filter(s -> !s.record.hasOrder()));
     }
 }

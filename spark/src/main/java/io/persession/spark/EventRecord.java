@@ -10,9 +10,11 @@ import java.util.Map;
 
 /**
  * One row of the input as it travels between Spark stages: an accepted {@link Event}'s values, or a rejected row's
- * reason and text, with its position in the input ({@code file} index in the job's file order, 1-based {@code line}).
- * Plain values only: an {@link Event} is rebuilt from them on the executor that sessionizes it. Input order is
- * (file, line), which decides every tie: the first row of a duplicate id wins, and events at the same time sort by it.
+ * reason and text, with its position in the input: {@code file}, the index in the job's file order, and {@code line},
+ * the 1-based line of a rejected row or the 1-based number of an accepted event in its file (the order the CLI hands
+ * events on in). Plain values only: an {@link Event} is rebuilt from them on the executor that sessionizes it. Input
+ * order is (file, line), which decides every tie: the first row of a duplicate id wins, and events at the same time
+ * sort by it.
  */
 public final class EventRecord implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -11,7 +11,6 @@ import org.apache.hadoop.fs.Path;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -125,7 +124,55 @@ final class HadoopFiles implements Serializable {
         };
     }
 
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
+    /**
+     * A copy of a remote file on this machine's disk, for formats that read a file out of order (Parquet's footer):
+     * named as the original, deleted by {@link java.io.Closeable#close()}.
+     */
+    LocalCopy localCopy(String file) throws IOException {
+        Path p = new Path(file);
+        java.nio.file.Path temp = java.nio.file.Files.createTempFile("persession-", "-" + p.getName());
+        p.getFileSystem(conf()).copyToLocalFile(false, p, new Path(temp.toUri()), true);
+        return new LocalCopy(file, temp);
+    }
+
+    /** A local copy of a remote file, as an input source with the original's name. */
+    static final class LocalCopy implements InputSource, java.io.Closeable {
+        private final String name;
+        private final java.nio.file.Path copy;
+
+        LocalCopy(String name, java.nio.file.Path copy) {
+            this.name = name;
+            this.copy = copy;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String shortName() {
+            return new Path(name).getName();
+        }
+
+        @Override
+        public long size() throws IOException {
+            return java.nio.file.Files.size(copy);
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return java.nio.file.Files.newInputStream(copy);
+        }
+
+        @Override
+        public Optional<java.nio.file.Path> path() {
+            return Optional.of(copy);
+        }
+
+        @Override
+        public void close() throws IOException {
+            java.nio.file.Files.deleteIfExists(copy);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.persession.spark;
 
 import io.persession.input.EventFileReader;
 import io.persession.input.InputOptions;
+import io.persession.input.InputSource;
 import io.persession.input.RejectSink;
 import io.persession.spi.SessionDefinition;
 
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -55,11 +57,26 @@ final class ReadFiles implements FlatMapFunction<Iterator<Integer>, EventRecord>
         Pump pump = Pump.CURRENT.get();
         long[] ordinal = {0};
         RejectSink rejects = (file, line, category, message, row) -> pump.put(EventRecord.reject(index, line, category, message, row));
-        EventFileReader reader = new EventFileReader(options, rejects, plugins.formats, List.of(fs.source(files.get(index))));
+        String file = files.get(index);
+        InputSource source = fs.source(file);
+        HadoopFiles.LocalCopy copy = null;
         try {
+            if (source.path().isEmpty() && file.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+                copy = fs.localCopy(file); // Parquet is read from its footer: a local file
+                source = copy;
+            }
+            EventFileReader reader = new EventFileReader(options, rejects, plugins.formats, List.of(source));
             reader.read(e -> pump.put(EventRecord.event(index, ++ordinal[0], e)), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (copy != null) {
+                try {
+                    copy.close();
+                } catch (IOException e) {
+                    // a temporary file left behind; the task's result stands
+                }
+            }
         }
     }
 

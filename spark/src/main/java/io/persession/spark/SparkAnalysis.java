@@ -45,6 +45,9 @@ public final class SparkAnalysis {
     /** Where rejects go when no rejects output is given (created only when a row is rejected), as for the CLI. */
     static final String DEFAULT_REJECTS = "persession-rejects.csv";
 
+    /** Shuffle partitions per core of Spark's default parallelism, when not given: small partitions spill less. */
+    static final int DEFAULT_PARTITIONS_PER_CORE = 4;
+
     private final SparkSession spark;
     private final JobSpec spec;
     private String rejects;
@@ -68,7 +71,7 @@ public final class SparkAnalysis {
         return this;
     }
 
-    /** Partitions of the shuffles (de-duplication and sessionizing); 0: Spark's default parallelism. */
+    /** Partitions of the shuffles (de-duplication and sessionizing); 0: {@value #DEFAULT_PARTITIONS_PER_CORE} × Spark's default parallelism. */
     public SparkAnalysis partitions(int n) {
         this.partitions = n;
         return this;
@@ -107,24 +110,26 @@ public final class SparkAnalysis {
         }
         HadoopFiles fs = new HadoopFiles(jsc.hadoopConfiguration());
         List<String> files = fs.expand(inputs);
-        int shuffle = partitions > 0 ? partitions : jsc.defaultParallelism();
+        int shuffle = partitions > 0 ? partitions : DEFAULT_PARTITIONS_PER_CORE * jsc.defaultParallelism();
         LOG.info("Analyzing {} file(s) under {} in {} partitions", files.size(), spec, shuffle);
 
         List<Integer> indices = IntStream.range(0, files.size()).boxed().collect(Collectors.toList());
-        JavaRDD<EventRecord> records = jsc.parallelize(indices, files.size()).mapPartitions(new ReadFiles(spec, files, fs))
+        // The files are read once: straight into the shuffle by event id, whose output (every row, duplicate event ids
+        // removed, spread over the partitions) is kept for the counts, the rejects and the rest.
+        JavaRDD<Dedup.Survivor> rows = Dedup.byEventId(jsc.parallelize(indices, files.size()).mapPartitions(new ReadFiles(spec, files, fs)), shuffle)
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
-            long[] counts = records.aggregate(new long[2], (acc, r) -> {
-                acc[0]++;
-                acc[1] += r.isReject() ? 1 : 0;
+            long[] counts = rows.aggregate(new long[2], (acc, r) -> {
+                acc[0] += r.rows();
+                acc[1] += r.record.isReject() ? 1 : 0;
                 return acc;
             }, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
-            long rows = counts[0];
+            long read = counts[0];
             long rejected = counts[1];
-            String rejectsFile = writeRejects(records, files, rejected);
-            checkRejects(rows, rejected, rejectsFile);
+            String rejectsFile = writeRejects(rows, files, rejected);
+            checkRejects(read, rejected, rejectsFile);
 
-            JavaRDD<RunPartition.Output> outputs = Dedup.apply(records.filter(r -> !r.isReject()), shuffle)
+            JavaRDD<RunPartition.Output> outputs = Dedup.byOrderId(rows.filter(s -> !s.record.isReject()), shuffle)
                     .mapToPair(s -> new Tuple2<>(new SortKey(s.record), s))
                     .repartitionAndSortWithinPartitions(new SortKey.ByVisitor(shuffle), new SortKey.TimeOrder())
                     .mapPartitions(new RunPartition(spec, sessions != null));
@@ -142,21 +147,21 @@ public final class SparkAnalysis {
             }
             List<String> names = new ArrayList<>();
             files.forEach(f -> names.add(new Path(f).getName()));
-            Engine.Result result = merged.toResult(spec.engine(classifiers), List.of(definition), names, rows, rejected,
+            Engine.Result result = merged.toResult(spec.engine(classifiers), List.of(definition), names, read, rejected,
                     duplicateEvents, duplicateOrders);
             if (sessions != null) {
                 writeSessions(outputs, result.first().totals().currency());
                 outputs.unpersist(false);
             }
-            LOG.info("Read {} rows from {} file(s) in {} ms", rows, files.size(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Read {} rows from {} file(s) in {} ms", read, files.size(), (System.nanoTime() - started) / 1_000_000);
             return new Outcome(result, rejectsFile, files);
         } finally {
-            records.unpersist(false);
+            rows.unpersist(false);
         }
     }
 
     /** The rejected rows in input order, through the CLI's {@link RejectWriter}: the same file {@code analyze} writes. */
-    private String writeRejects(JavaRDD<EventRecord> records, List<String> files, long rejected) {
+    private String writeRejects(JavaRDD<Dedup.Survivor> rows, List<String> files, long rejected) {
         if (rejected == 0 && rejects == null) {
             return null;
         }
@@ -165,7 +170,7 @@ public final class SparkAnalysis {
         try (FSDataOutputStream stream = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(path, true);
              RejectWriter writer = new RejectWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
             if (rejected > 0) {
-                Iterator<EventRecord> it = records.filter(EventRecord::isReject)
+                Iterator<EventRecord> it = rows.filter(s -> s.record.isReject()).map(s -> s.record)
                         .sortBy(r -> ((long) r.file << 40) | r.line, true, 1).toLocalIterator();
                 while (it.hasNext()) {
                     EventRecord r = it.next();

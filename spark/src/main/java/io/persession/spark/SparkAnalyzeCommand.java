@@ -100,7 +100,7 @@ public final class SparkAnalyzeCommand implements Callable<Integer> {
     @Option(names = "--sessions", paramLabel = "LOCATION", description = "Also write the sessions table here, as Parquet (replaced).")
     String sessions;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0", description = "Partitions of the shuffles. Default: Spark's default parallelism.")
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0", description = "Partitions of the shuffles. Default: 4 × Spark's default parallelism.")
     int partitions;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the JSON result to this local file on the driver. Default: standard output.")

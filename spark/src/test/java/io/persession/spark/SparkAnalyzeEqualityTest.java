@@ -112,6 +112,29 @@ class SparkAnalyzeEqualityTest {
         assertEquals(strip(job.json), strip(folder.json));
     }
 
+    /** The canonical columns in Parquet: as text (Spark's CSV reader), and typed (timestamps, decimals), read by both. */
+    @ParameterizedTest(name = "typed {0}")
+    @ValueSource(booleans = {false, true})
+    void canonicalParquetGivesTheSameResultAsAnalyze(boolean typed) throws IOException {
+        Path folder = dir.resolve("shop-parquet-" + typed);
+        Dataset<Row> csv = spark.read().option("header", "true").option("escape", "\"").csv(shop.toString());
+        if (typed) {
+            csv = csv.withColumn("timestamp", functions.expr("try_to_timestamp(timestamp)"))
+                    .withColumn("revenue", functions.expr("try_cast(revenue as decimal(18,6))"));
+        }
+        csv.coalesce(1).write().parquet(folder.toString());
+        Path part;
+        try (var files = Files.list(folder)) {
+            part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        List<String> flags = List.of("--input-format", "parquet", "--definition", "ua", "--option", "zone=" + ZONE);
+        Run job = spark(List.of(folder.toString()), flags);
+        assertSame(analyze(List.of(part), flags), job);
+        Run fromCsv = spark(List.of(shop.toString()), List.of("--definition", "ua", "--option", "zone=" + ZONE));
+        assertEquals(fromCsv.json.get("totals").get("revenue"), job.json.get("totals").get("revenue"), "the same money as the CSV");
+        assertTrue(job.json.get("totals").get("sessions").asLong() > 1_500, "a real workload: " + job.json.get("totals"));
+    }
+
     @Test
     void sessionsTableHoldsEverySession() throws IOException {
         Path table = dir.resolve("sessions.parquet");

@@ -55,6 +55,21 @@ public final class ParquetRows {
         }
     }
 
+    /** Sends every row as a {@link Group}, with its 1-based number, to {@code rows}, in file order. */
+    public static void readGroups(Path file, BiConsumer<Long, Group> rows) throws IOException {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), options())) {
+            MessageType schema = r.getFooter().getFileMetaData().getSchema();
+            PageReadStore pages;
+            long n = 0;
+            while ((pages = r.readNextRowGroup()) != null) {
+                RecordReader<Group> rr = new ColumnIOFactory().getColumnIO(schema).getRecordReader(pages, new GroupRecordConverter(schema));
+                for (long i = 0; i < pages.getRowCount(); i++) {
+                    rows.accept(++n, rr.read());
+                }
+            }
+        }
+    }
+
     private static ParquetReadOptions options() {
         return ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new LocalCodecs()).build();
     }
