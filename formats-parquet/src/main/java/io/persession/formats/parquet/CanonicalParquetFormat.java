@@ -69,7 +69,7 @@ public final class CanonicalParquetFormat implements EventFormat {
 
     @Override
     public int recognise(String fileName, byte[] head) {
-        return head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1' ? MAYBE : NO;
+        return ParquetRows.isParquet(head) ? MAYBE : NO;
     }
 
     @Override
@@ -79,13 +79,9 @@ public final class CanonicalParquetFormat implements EventFormat {
 
     @Override
     public void read(InputStream in, FormatContext context, RecordSink sink) throws IOException {
-        Path file = context.path().orElseThrow(() -> new EventFormatException("Parquet is read from a file on disk, not from a stream or gzip", 0));
-        MessageType schema;
-        try {
-            schema = ParquetRows.schema(file);
-        } catch (IOException | RuntimeException e) {
-            throw new EventFormatException("not a readable Parquet file: " + e.getMessage(), 0, e);
-        }
+        Map.Entry<Path, MessageType> opened = ParquetRows.open(context);
+        Path file = opened.getKey();
+        MessageType schema = opened.getValue();
         List<String> columns = new ArrayList<>();
         for (Type t : schema.getFields()) {
             columns.add(t.getName());

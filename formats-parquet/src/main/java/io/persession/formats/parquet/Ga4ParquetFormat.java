@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ga4-export-parquet}: the Google Analytics 4 BigQuery export as Parquet (BigQuery's Parquet export, or a copy
@@ -46,7 +47,7 @@ public final class Ga4ParquetFormat implements EventFormat {
 
     @Override
     public int recognise(String fileName, byte[] head) {
-        return head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1' ? LIKELY : NO;
+        return ParquetRows.isParquet(head) ? LIKELY : NO;
     }
 
     @Override
@@ -62,13 +63,9 @@ public final class Ga4ParquetFormat implements EventFormat {
 
     @Override
     public void read(InputStream in, FormatContext context, RecordSink sink) throws IOException {
-        Path file = context.path().orElseThrow(() -> new EventFormatException("Parquet is read from a file on disk, not from a stream or gzip", 0));
-        MessageType schema;
-        try {
-            schema = ParquetRows.schema(file);
-        } catch (IOException | RuntimeException e) {
-            throw new EventFormatException("not a readable Parquet file: " + e.getMessage(), 0, e);
-        }
+        Map.Entry<Path, MessageType> opened = ParquetRows.open(context);
+        Path file = opened.getKey();
+        MessageType schema = opened.getValue();
         for (String need : new String[] {"event_timestamp", "event_name", "user_pseudo_id"}) {
             if (!schema.containsField(need)) {
                 throw new EventFormatException("the Parquet schema has no column " + need + "; is it a GA4 BigQuery export?", 0);

@@ -1,5 +1,7 @@
 package io.persession.formats.parquet;
 
+import io.persession.spi.EventFormatException;
+import io.persession.spi.FormatContext;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -42,17 +44,7 @@ public final class ParquetRows {
 
     /** Sends every row, with its 1-based number, to {@code rows}, in file order. */
     public static void read(Path file, BiConsumer<Long, Map<String, Object>> rows) throws IOException {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), options())) {
-            MessageType schema = r.getFooter().getFileMetaData().getSchema();
-            PageReadStore pages;
-            long n = 0;
-            while ((pages = r.readNextRowGroup()) != null) {
-                RecordReader<Group> rr = new ColumnIOFactory().getColumnIO(schema).getRecordReader(pages, new GroupRecordConverter(schema));
-                for (long i = 0; i < pages.getRowCount(); i++) {
-                    rows.accept(++n, toMap(rr.read()));
-                }
-            }
-        }
+        readGroups(file, (n, group) -> rows.accept(n, toMap(group)));
     }
 
     /** Sends every row as a {@link Group}, with its 1-based number, to {@code rows}, in file order. */
@@ -67,6 +59,25 @@ public final class ParquetRows {
                     rows.accept(++n, rr.read());
                 }
             }
+        }
+    }
+
+    /** True when {@code head} starts with Parquet's magic bytes {@code PAR1}. */
+    static boolean isParquet(byte[] head) {
+        return head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1';
+    }
+
+    /**
+     * The file a Parquet format reads and its schema.
+     *
+     * @throws EventFormatException when the host gave no file (a stream, gzip) or the file is not readable Parquet
+     */
+    static Map.Entry<Path, MessageType> open(FormatContext context) {
+        Path file = context.path().orElseThrow(() -> new EventFormatException("Parquet is read from a file on disk, not from a stream or gzip", 0));
+        try {
+            return Map.entry(file, schema(file));
+        } catch (IOException | RuntimeException e) {
+            throw new EventFormatException("not a readable Parquet file: " + e.getMessage(), 0, e);
         }
     }
 
