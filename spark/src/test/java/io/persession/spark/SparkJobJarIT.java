@@ -65,6 +65,23 @@ class SparkJobJarIT {
         assertEquals(2, LocalSpark.countSessions(spark, rows, "referral", Map.of()));
     }
 
+    /** What the cluster provides stays out of the job jar, so its versions never clash with the cluster's. */
+    @Test
+    void theJobJarLeavesOutWhatTheClusterProvides() throws Exception {
+        Path jar = Path.of(SparkAnalyzeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertTrue(jar.getFileName().toString().endsWith("-job.jar"), jar.toString());
+        List<String> provided = List.of("org/apache/spark/", "scala/", "org/apache/hadoop/", "org/apache/parquet/", "org/xerial/snappy/",
+                "com/fasterxml/jackson/", "org/slf4j/", "ch/qos/logback/", "org/apache/logging/log4j/", "com/google/common/",
+                "com/github/benmanes/caffeine/");
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+            List<String> clashing = j.stream().map(java.util.jar.JarEntry::getName)
+                    .filter(n -> provided.stream().anyMatch(n::startsWith)).limit(5).toList();
+            assertEquals(List.of(), clashing, "classes the cluster provides (or that must be relocated) in " + jar);
+            assertTrue(j.getEntry("io/persession/shaded/guava/common/net/InternetDomainName.class") != null, "Guava, relocated");
+            assertTrue(j.getEntry("io/persession/formats/parquet/CanonicalParquetFormat.class") != null, "the Parquet formats");
+        }
+    }
+
     /**
      * The whole job from the job jar: the CSV format, the {@code ua} definition, the Yauaa user-agent classifier and the
      * built-in benchmark packs all found through the jar's merged service files; exact figures on a small log with a
