@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Side by side: persession analyze vs DuckDB's best window-function query, on the same generated CSV.
 # Usage: perf/compare.sh [EVENTS]   (default 1000000; env RUNS=3, DEFINITION=timeout, MVN_FLAGS="-o" to build offline)
+# DuckDB mode (AGAINST=duckdb, the default): DEFINITION=timeout or DEFINITION=ua (with OPTIONS, e.g.
+# OPTIONS="--option zone=Europe/Berlin"), passed to both sides, bots included on both.
+# SKIP_BUILD=1 uses the existing CLI distribution and perf/target/benchmarks.jar as they are (no mvnw, no ./persession);
+# PERSESSION_DIST=DIR runs another persession distribution (default cli/target/persession).
 # AGAINST=spark compares with the Spark job in local mode (spark/run-local.sh, 2 threads) instead of DuckDB: any
 # DEFINITION (with OPTIONS, e.g. OPTIONS="--option zone=Europe/Berlin"), bot classifiers as by default.
 # Fails (exit 1) when session counts, accepted/rejected rows or revenue (to the cent) differ.
@@ -17,8 +21,12 @@ seed=42
 visitors=$(( events * 10 / 143 ))
 [ "$visitors" -ge 1 ] || visitors=1
 
-if [ "$against" = duckdb ] && [ "$definition" != timeout ]; then
-  echo "compare.sh: only DEFINITION=timeout is implemented on the DuckDB side so far (see perf/README.md)" >&2
+if [ "$against" = duckdb ] && [ "$definition" != timeout ] && [ "$definition" != ua ]; then
+  echo "compare.sh: only DEFINITION=timeout and DEFINITION=ua are implemented on the DuckDB side so far (see perf/README.md)" >&2
+  exit 2
+fi
+if [ "$against" = duckdb ] && [ "$definition" = timeout ] && [ -n "$options" ]; then
+  echo "compare.sh: the DuckDB timeout query takes no OPTIONS (it is the fixed 30-minute timeout)" >&2
   exit 2
 fi
 if [ ! -x /usr/bin/time ]; then
@@ -27,14 +35,18 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 cd "$root"
-echo "building (mvnw package -pl cli,perf -am, tests skipped)..." >&2
-./mvnw -q -B ${MVN_FLAGS:-} package -DskipTests -pl cli,perf -am >&2
-if [ "$against" = spark ]; then
-  ./mvnw -q -B ${MVN_FLAGS:-} install -DskipTests -pl spark -am >&2
-fi
-./persession --version >/dev/null
-dist="$root/cli/target/persession"
+dist="${PERSESSION_DIST:-$root/cli/target/persession}"
 bench="$root/perf/target/benchmarks.jar"
+if [ -n "${SKIP_BUILD:-}" ]; then
+  [ -x "$dist/bin/persession" ] && [ -s "$bench" ] || { echo "compare.sh: SKIP_BUILD needs $dist/bin/persession and $bench" >&2; exit 2; }
+else
+  echo "building (mvnw package -pl cli,perf -am, tests skipped)..." >&2
+  ./mvnw -q -B ${MVN_FLAGS:-} package -DskipTests -pl cli,perf -am >&2
+  if [ "$against" = spark ]; then
+    ./mvnw -q -B ${MVN_FLAGS:-} install -DskipTests -pl spark -am >&2
+  fi
+  ./persession --version >/dev/null
+fi
 
 work="$root/perf/target/compare"
 mkdir -p "$work"
@@ -71,10 +83,12 @@ for i in $(seq 1 "$runs"); do
     # shellcheck disable=SC2086
     (cd "$work" && MVN_FLAGS="${MVN_FLAGS:-}" timed "$work/spark.$i" "$root/spark/run-local.sh" --definition "$definition" $options "$file")
   else
-    (cd "$work" && timed "$work/persession.$i" "$dist/bin/persession" analyze "$file" --definition "$definition" \
+    # shellcheck disable=SC2086
+    (cd "$work" && timed "$work/persession.$i" "$dist/bin/persession" analyze "$file" --definition "$definition" $options \
         --format json --quiet --include-bots --bot-classifiers none)
     echo "run $i/$runs: duckdb..." >&2
-    timed "$work/duckdb.$i" java -cp "$bench" io.persession.perf.DuckDbSessionize "$file" 2
+    # shellcheck disable=SC2086
+    timed "$work/duckdb.$i" java -cp "$bench" io.persession.perf.DuckDbSessionize "$file" 2 --definition "$definition" $options
   fi
 done
 

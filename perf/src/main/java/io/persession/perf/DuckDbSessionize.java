@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The DuckDB side of {@code perf/compare.sh}: sessionizes a canonical CSV with one window-function query
@@ -21,7 +23,10 @@ import java.util.Locale;
  * de-duplicated by event_id (the first row in file order wins), then purchases by order_id. Revenue is
  * purchases plus ad requests and impressions minus refunds.
  *
- * <p>Usage: {@code DuckDbSessionize FILE [THREADS]}.
+ * <p>With {@code --definition ua} (and {@code --option zone=...}, {@code --option internal-hosts=...}) it runs
+ * persession's {@code ua} definition instead, see {@link DuckDbUaSessionize}.
+ *
+ * <p>Usage: {@code DuckDbSessionize FILE [THREADS] [--definition timeout|ua] [--option NAME=VALUE]...}.
  */
 public final class DuckDbSessionize {
     static final String QUERY = """
@@ -72,18 +77,45 @@ public final class DuckDbSessionize {
     }
 
     public static void main(String[] args) throws SQLException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: DuckDbSessionize FILE [THREADS]");
-            System.exit(2);
+        String file = null;
+        int threads = 2;
+        String definition = "timeout";
+        Map<String, String> options = new LinkedHashMap<>();
+        int positional = 0;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--definition") && i + 1 < args.length) {
+                definition = args[++i];
+            } else if (a.equals("--option") && i + 1 < args.length && args[i + 1].indexOf('=') > 0) {
+                String kv = args[++i];
+                options.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            } else if (!a.startsWith("--") && positional == 0) {
+                file = a;
+                positional++;
+            } else if (!a.startsWith("--") && positional == 1) {
+                threads = Integer.parseInt(a);
+                positional++;
+            } else {
+                usage();
+            }
         }
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        if (file == null || !(definition.equals("timeout") && options.isEmpty() || definition.equals("ua"))) {
+            usage();
+        }
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             try (Statement s = c.createStatement()) {
                 s.execute("SET threads = " + threads);
                 s.execute("SET TimeZone = 'UTC'");
             }
+            if (definition.equals("ua")) {
+                DuckDbUaSessionize.Result r = DuckDbUaSessionize.run(c, file, options);
+                System.out.printf(Locale.ROOT, "rows=%d rejected=%d events=%d sessions=%d revenue=%s%n",
+                        r.rows(), r.rejected(), r.events(), r.sessions(), r.revenue().toPlainString());
+                System.err.println("duckdb ua: session starts " + r.starts() + ", fixpoint after " + r.passes() + " passes");
+                return;
+            }
             try (PreparedStatement p = c.prepareStatement(QUERY)) {
-                p.setString(1, args[0]);
+                p.setString(1, file);
                 try (ResultSet r = p.executeQuery()) {
                     r.next();
                     BigDecimal revenue = r.getBigDecimal("revenue");
@@ -93,5 +125,11 @@ public final class DuckDbSessionize {
                 }
             }
         }
+    }
+
+    private static void usage() {
+        System.err.println("usage: DuckDbSessionize FILE [THREADS] [--definition timeout|ua] [--option NAME=VALUE]..."
+                + " (options only for ua: zone, internal-hosts)");
+        System.exit(2);
     }
 }
