@@ -115,20 +115,14 @@ public final class SparkAnalyzeCommand implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code;
-        SparkSession spark = null;
-        try {
-            spark = SparkSession.builder().appName("persession").getOrCreate();
-            code = execute(spark, args, out, err);
-        } finally {
-            if (spark != null) {
-                spark.stop();
-            }
-        }
-        System.exit(code);
+        System.exit(execute(null, args, out, err));
     }
 
-    /** Runs one command line on {@code spark}; returns the exit code. The JSON goes to {@code out}, errors to {@code err}. */
+    /**
+     * Runs one command line on {@code spark}; returns the exit code. The JSON goes to {@code out}, errors to {@code err}.
+     * With {@code spark} null, the job gets (and afterwards stops) the session spark-submit configured, only once the
+     * command line is valid: {@code --help} and usage errors never start Spark.
+     */
     public static int execute(SparkSession spark, String[] args, PrintWriter out, PrintWriter err) {
         SparkAnalyzeCommand command = new SparkAnalyzeCommand();
         command.spark = spark;
@@ -159,7 +153,20 @@ public final class SparkAnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SparkAnalysis.Outcome outcome = new SparkAnalysis(spark, spec()).rejects(rejects).sessions(sessions).partitions(partitions).run(inputs);
+        JobSpec spec = spec();
+        if (spark != null) {
+            return analyze(spark, spec);
+        }
+        SparkSession session = SparkSession.builder().appName("persession").getOrCreate();
+        try {
+            return analyze(session, spec);
+        } finally {
+            session.stop();
+        }
+    }
+
+    private int analyze(SparkSession session, JobSpec spec) throws IOException {
+        SparkAnalysis.Outcome outcome = new SparkAnalysis(session, spec).rejects(rejects).sessions(sessions).partitions(partitions).run(inputs);
         BenchmarkPack p = null;
         String s = null;
         if (pack != null) {
