@@ -3,47 +3,221 @@ package io.persession.engine;
 import io.persession.spi.Event;
 import io.persession.spi.EventType;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Finds duplicates: an event whose event id was already read, and a purchase whose order id was
- * already read on a purchase. The first row read wins; the later ones are counted as duplicates and
- * kept out of the analysis. Remembers where each id was first read, so that a second read of the same
- * input keeps exactly the same rows.
+ * already read on a purchase (among the events that are not duplicates by event id). The first row
+ * read wins; the later ones are counted as duplicates and kept out of the analysis.
+ *
+ * <p>In bounded memory, and still exact: while reading, event ids are compared exactly within a
+ * <em>window</em>, the ids of the last {@code horizon} of event time (at most {@code capacity} of
+ * them), which is where real duplicates are (a re-sent row carries its original's time). Every id also
+ * goes to an {@link EventIdLog} outside the heap. After the read, {@link #reconcile()} finds the repeats the
+ * window missed (an id whose first row was more than the horizon earlier) and what they change for the
+ * order ids; the engine then regroups the visitors of those rows (see {@link Engine}), so the result is the
+ * same as with every id in memory. Order ids (purchases only) are all kept in memory.
+ *
+ * <p>Decisions are kept by input position (a bit a row), so that a second read of the same input can
+ * tell what the first read kept ({@link #keptInFirstRead}) and what is kept after all ({@link #kept}).
  */
-final class Deduplicator {
-    private final Map<String, Long> eventIds = new HashMap<>();
-    private final Map<String, Long> orderIds = new HashMap<>();
-    private long duplicateEvents;
-    private long duplicateOrders;
+final class Deduplicator implements AutoCloseable {
+    /** How much event time the exact window covers by default. */
+    static final long DEFAULT_HORIZON_MILLIS = 60 * 60 * 1000L;
+    /** At most this many ids are in the window by default (about 30 MB). */
+    static final int DEFAULT_CAPACITY = 1 << 18;
 
-    /** First pass: true when {@code e}, at input position {@code seq}, is a duplicate (and counts it). */
-    boolean isDuplicate(Event e, long seq) {
-        if (e.eventId() != null && eventIds.putIfAbsent(e.eventId(), seq) != null) {
-            duplicateEvents++;
-            return true;
+    private final long horizonMillis;
+    private final int capacity;
+    private final Map<String, Long> window = new HashMap<>();
+    private String[] ringIds = new String[1024];
+    private long[] ringTimes = new long[1024];
+    private int ringHead;
+    private int ringSize;
+    private long latest = Long.MIN_VALUE;
+
+    /** Per order id, the positions of the purchases that carry it (not duplicates by event id in the first read). */
+    private final Map<String, long[]> orders = new HashMap<>();
+    private final PositionSet eventRepeats = new PositionSet();
+    private final PositionSet orderRepeats = new PositionSet();
+    private final EventIdLog log = new EventIdLog();
+    private Reconciliation reconciled;
+
+    Deduplicator() {
+        this(DEFAULT_HORIZON_MILLIS, DEFAULT_CAPACITY);
+    }
+
+    Deduplicator(long horizonMillis, int capacity) {
+        if (horizonMillis < 0 || capacity < 1) {
+            throw new IllegalArgumentException("horizon " + horizonMillis + " ms, capacity " + capacity);
         }
-        if (e.type() == EventType.PURCHASE && e.orderId() != null && orderIds.putIfAbsent(e.orderId(), seq) != null) {
-            duplicateOrders++;
-            return true;
+        this.horizonMillis = horizonMillis;
+        this.capacity = capacity;
+    }
+
+    /** First read: true when {@code e}, at input position {@code seq}, is a duplicate (and counts it). */
+    boolean isDuplicate(Event e, long seq) {
+        String id = e.eventId();
+        if (id != null) {
+            log.add(id, seq);
+            if (window.putIfAbsent(id, seq) != null) {
+                eventRepeats.add(seq);
+                return true;
+            }
+            remember(id, e.timestampMillis());
+        }
+        if (e.type() == EventType.PURCHASE && e.orderId() != null) {
+            long[] at = orders.get(e.orderId());
+            if (at == null) {
+                orders.put(e.orderId(), new long[] {seq});
+            } else {
+                long[] more = Arrays.copyOf(at, at.length + 1);
+                more[at.length] = seq;
+                orders.put(e.orderId(), more);
+                orderRepeats.add(seq);
+                return true;
+            }
         }
         return false;
     }
 
-    /** A later pass over the same input: true when the first pass kept the event at {@code seq}. */
-    boolean wasKept(Event e, long seq) {
-        if (e.eventId() != null && eventIds.get(e.eventId()) != seq) {
-            return false;
+    private void remember(String id, long time) {
+        if (time > latest) {
+            latest = time;
         }
-        return e.type() != EventType.PURCHASE || e.orderId() == null || orderIds.get(e.orderId()) == seq;
+        if (ringSize == ringIds.length) {
+            grow();
+        }
+        int tail = (ringHead + ringSize) % ringIds.length;
+        ringIds[tail] = id;
+        ringTimes[tail] = time;
+        ringSize++;
+        long oldest = latest - horizonMillis;
+        while (ringSize > capacity || (ringSize > 0 && ringTimes[ringHead] < oldest)) {
+            window.remove(ringIds[ringHead]);
+            ringIds[ringHead] = null;
+            ringHead = (ringHead + 1) % ringIds.length;
+            ringSize--;
+        }
+    }
+
+    private void grow() {
+        int n = ringIds.length * 2;
+        String[] ids = new String[n];
+        long[] times = new long[n];
+        for (int i = 0; i < ringSize; i++) {
+            int from = (ringHead + i) % ringIds.length;
+            ids[i] = ringIds[from];
+            times[i] = ringTimes[from];
+        }
+        ringIds = ids;
+        ringTimes = times;
+        ringHead = 0;
+    }
+
+    /**
+     * After the first read: compares its decisions with every id ever read. Call once; afterwards
+     * {@link #kept} and the counts are final.
+     */
+    Reconciliation reconcile() {
+        if (reconciled != null) {
+            throw new IllegalStateException("already reconciled");
+        }
+        window.clear();
+        ringIds = new String[0];
+        PositionSet missed = new PositionSet();
+        log.firstOccurrences(position -> {
+            if (!eventRepeats.contains(position)) {
+                missed.add(position);
+            }
+        });
+        reconciled = new Reconciliation(missed);
+        if (!missed.isEmpty()) {
+            for (long[] at : orders.values()) {
+                reconciled.orders(at);
+            }
+        }
+        return reconciled;
+    }
+
+    /** A later read of the same input: true when the first read kept the event at {@code seq}. */
+    boolean keptInFirstRead(long seq) {
+        return !eventRepeats.contains(seq) && !orderRepeats.contains(seq);
+    }
+
+    /** After {@link #reconcile()}: true when the event at {@code seq} is not a duplicate. */
+    boolean kept(long seq) {
+        return reconciled.kept(seq);
     }
 
     long duplicateEvents() {
-        return duplicateEvents;
+        return eventRepeats.size() + (reconciled == null ? 0 : reconciled.missed.size());
     }
 
     long duplicateOrders() {
-        return duplicateOrders;
+        return reconciled == null ? orderRepeats.size() : reconciled.orderRepeats;
+    }
+
+    @Override
+    public void close() {
+        log.close();
+    }
+
+    /**
+     * What the first read decided differently from the exact answer: rows it kept that repeat an event id
+     * ({@link #dropped}) and purchases it took for a repeated order only because of one of those
+     * ({@link #restored}). Both empty in the usual case.
+     */
+    final class Reconciliation {
+        private final PositionSet missed;
+        private final PositionSet restored = new PositionSet();
+        private long orderRepeats = Deduplicator.this.orderRepeats.size();
+
+        Reconciliation(PositionSet missed) {
+            this.missed = missed;
+        }
+
+        private void orders(long[] at) {
+            // the first read kept at[0] and dropped the rest as repeated orders
+            int first = -1;
+            for (int i = 0; i < at.length; i++) {
+                if (missed.contains(at[i])) {
+                    if (i > 0) {
+                        orderRepeats--; // now a repeated event id rather than a repeated order
+                    }
+                } else if (first < 0) {
+                    first = i;
+                }
+            }
+            if (first > 0) {
+                restored.add(at[first]);
+                orderRepeats--;
+            }
+        }
+
+        /** True when the first read's decisions stand. */
+        boolean isEmpty() {
+            return missed.isEmpty();
+        }
+
+        /** Whether the row at {@code seq} changes: kept by the first read and a duplicate after all, or the reverse. */
+        boolean changes(long seq) {
+            return (missed.contains(seq) && keptInFirstRead(seq)) || restored.contains(seq);
+        }
+
+        /** True when the row at {@code seq} is kept after all. */
+        boolean kept(long seq) {
+            if (restored.contains(seq)) {
+                return true;
+            }
+            return keptInFirstRead(seq) && !missed.contains(seq);
+        }
+
+        /** Rows the first read kept that repeat an event id. */
+        long missed() {
+            return missed.size();
+        }
     }
 }

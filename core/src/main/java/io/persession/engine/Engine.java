@@ -40,6 +40,8 @@ public final class Engine {
     private final List<BotClassifier> classifiers;
     private final boolean includeBots;
     private final ZoneId dayZone;
+    private long dedupHorizonMillis = Deduplicator.DEFAULT_HORIZON_MILLIS;
+    private int dedupCapacity = Deduplicator.DEFAULT_CAPACITY;
 
     public Engine(Duration lateness, List<BotClassifier> classifiers, boolean includeBots) {
         this(lateness, classifiers, includeBots, ZoneOffset.UTC);
@@ -72,6 +74,17 @@ public final class Engine {
     /** A new, empty aggregator for {@code d}'s sessions, with this engine's bot handling and days. */
     Aggregator aggregator(SessionDefinition d) {
         return new Aggregator(classifiers, includeBots, dayZone(d));
+    }
+
+    /**
+     * This engine with another exact de-duplication window ({@link Deduplicator}): how much event time,
+     * and at most how many ids. For tests: any window gives the same results, a small one more reads.
+     */
+    Engine dedupWindow(long horizonMillis, int capacity) {
+        Engine e = new Engine(lateness, classifiers, includeBots, dayZone);
+        e.dedupHorizonMillis = horizonMillis;
+        e.dedupCapacity = capacity;
+        return e;
     }
 
     /** An engine with the default lateness, no bot classifiers. */
@@ -108,77 +121,122 @@ public final class Engine {
             sessionizers.add(new Sessionizer(d, lateness, listener));
         }
 
-        Deduplicator dedup = new Deduplicator();
-        CurrencyCheck currency = new CurrencyCheck();
-        MissingValues missing = new MissingValues(definitions);
-        long[] seq = {0};
-        long[] accepted = {0};
-        read(input, true, e -> {
-            long position = ++seq[0];
-            if (dedup.isDuplicate(e, position)) {
-                return;
-            }
-            accepted[0]++;
-            currency.check(e);
-            missing.count(e);
+        try (Deduplicator dedup = new Deduplicator(dedupHorizonMillis, dedupCapacity)) {
+            CurrencyCheck currency = new CurrencyCheck();
+            MissingValues missing = new MissingValues(definitions);
+            long[] seq = {0};
+            long[] accepted = {0};
+            read(input, true, e -> {
+                long position = ++seq[0];
+                if (dedup.isDuplicate(e, position)) {
+                    return;
+                }
+                accepted[0]++;
+                currency.check(e);
+                missing.count(e, 1);
+                for (Sessionizer s : sessionizers) {
+                    s.accept(e, position);
+                }
+            });
             for (Sessionizer s : sessionizers) {
-                s.accept(e, position);
+                s.finish();
             }
-        });
-        for (Sessionizer s : sessionizers) {
-            s.finish();
-        }
 
-        Set<String> late = new HashSet<>();
-        for (Sessionizer s : sessionizers) {
-            late.addAll(s.lateVisitors());
-        }
-        if (!late.isEmpty()) {
-            regroup(input, sessionizers, listeners, dedup, late);
-        }
+            Set<String> late = new HashSet<>();
+            for (Sessionizer s : sessionizers) {
+                late.addAll(s.lateVisitors());
+            }
+            Set<String> changed = new HashSet<>();
+            Deduplicator.Reconciliation fix = dedup.reconcile();
+            if (!fix.isEmpty()) {
+                accepted[0] += locate(input, fix, missing, changed);
+            }
+            if (!late.isEmpty() || !changed.isEmpty()) {
+                regroup(input, sessionizers, listeners, dedup, late, changed);
+            }
 
-        InputReport report = new InputReport(input.names(), input.rowsRead(), accepted[0], input.rowsRejected(),
-                dedup.duplicateEvents(), dedup.duplicateOrders(), late.size());
-        List<DefinitionResult> results = new ArrayList<>();
-        for (Map.Entry<SessionDefinition, Aggregator> e : aggregators.entrySet()) {
-            results.add(new DefinitionResult(e.getKey(), e.getValue(), currency.currency, missing.of(e.getKey())));
+            InputReport report = new InputReport(input.names(), input.rowsRead(), accepted[0], input.rowsRejected(),
+                    dedup.duplicateEvents(), dedup.duplicateOrders(), regroupedCount(late, changed));
+            List<DefinitionResult> results = new ArrayList<>();
+            for (Map.Entry<SessionDefinition, Aggregator> e : aggregators.entrySet()) {
+                results.add(new DefinitionResult(e.getKey(), e.getValue(), currency.currency, missing.of(e.getKey())));
+            }
+            return new Result(report, results);
         }
-        return new Result(report, results);
+    }
+
+    private static long regroupedCount(Set<String> late, Set<String> changed) {
+        if (changed.isEmpty()) {
+            return late.size();
+        }
+        Set<String> all = new HashSet<>(late);
+        all.addAll(changed);
+        return all.size();
     }
 
     /**
-     * The second read, for visitors with late rows only: take back what the first read handed on for
-     * them (by repeating its work for those visitors), then cut their complete events anew.
+     * A read for the rows whose duplicate decision the reconciliation changed: their visitors go to
+     * {@code changed} and their missing values are re-counted. Returns the change in accepted events.
+     */
+    private static long locate(EventInput input, Deduplicator.Reconciliation fix, MissingValues missing, Set<String> changed) {
+        LOG.info("{} row(s) repeat an event id first read more than the de-duplication window earlier; reading the input"
+                + " again to regroup their visitors", fix.missed());
+        long[] seq = {0};
+        long[] delta = {0};
+        read(input, false, e -> {
+            long position = ++seq[0];
+            if (fix.changes(position)) {
+                changed.add(e.visitorId());
+                int sign = fix.kept(position) ? 1 : -1;
+                delta[0] += sign;
+                missing.count(e, sign);
+            }
+        });
+        return delta[0];
+    }
+
+    /**
+     * The second read, for visitors with late rows and visitors whose duplicate decisions the
+     * reconciliation changed: take back what the first read handed on for them (by repeating its work for
+     * those visitors, with its decisions), then cut their complete events anew, with the final decisions.
      */
     private void regroup(EventInput input, List<Sessionizer> sessionizers, Map<SessionDefinition, SessionListener> listeners,
-                         Deduplicator dedup, Set<String> late) {
-        LOG.info("{} visitor(s) had rows more than {} out of time order; reading the input again to regroup them",
-                late.size(), lateness);
-        List<Sessionizer> replays = new ArrayList<>();
-        for (Sessionizer s : sessionizers) {
-            SessionListener target = listeners.get(s.definition());
-            replays.add(Sessionizer.replayFor(s.definition(), lateness, s.lateVisitors(), retracting(target)));
+                         Deduplicator dedup, Set<String> late, Set<String> changed) {
+        if (!late.isEmpty()) {
+            LOG.info("{} visitor(s) had rows more than {} out of time order; reading the input again to regroup them",
+                    late.size(), lateness);
         }
+        List<Sessionizer> replays = new ArrayList<>();
+        List<Set<String>> regrouped = new ArrayList<>();
+        for (Sessionizer s : sessionizers) {
+            Set<String> visitors = new HashSet<>(s.lateVisitors());
+            visitors.addAll(changed);
+            regrouped.add(visitors);
+            SessionListener target = listeners.get(s.definition());
+            replays.add(Sessionizer.replayFor(s.definition(), lateness, visitors, retracting(target)));
+        }
+        Set<String> all = new HashSet<>(late);
+        all.addAll(changed);
         Map<String, List<Event>> events = new HashMap<>();
         long[] seq = {0};
         read(input, false, e -> {
             long position = ++seq[0];
-            if (!dedup.wasKept(e, position)) {
-                return;
+            if (dedup.keptInFirstRead(position)) {
+                for (Sessionizer r : replays) {
+                    r.accept(e, position);
+                }
             }
-            for (Sessionizer r : replays) {
-                r.accept(e, position);
-            }
-            if (late.contains(e.visitorId())) {
+            if (dedup.kept(position) && all.contains(e.visitorId())) {
                 events.computeIfAbsent(e.visitorId(), k -> new ArrayList<>()).add(e);
             }
         });
         for (Sessionizer r : replays) {
             r.finish();
         }
-        for (Sessionizer s : sessionizers) {
+        for (int i = 0; i < sessionizers.size(); i++) {
+            Sessionizer s = sessionizers.get(i);
             List<Event> mine = new ArrayList<>();
-            for (String visitor : s.lateVisitors()) {
+            for (String visitor : regrouped.get(i)) {
                 mine.addAll(events.getOrDefault(visitor, List.of()));
             }
             Sessionizer.sessionize(s.definition(), mine, listeners.get(s.definition()));
@@ -272,10 +330,10 @@ public final class Engine {
             counts = byColumn.values().toArray(new long[0][]);
         }
 
-        void count(Event e) {
+        void count(Event e, int sign) {
             for (int i = 0; i < columns.length; i++) {
                 if (e.attribute(columns[i]) == null) {
-                    counts[i][0]++;
+                    counts[i][0] += sign;
                 }
             }
         }

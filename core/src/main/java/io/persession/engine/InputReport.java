@@ -57,7 +57,11 @@ public final class InputReport {
         return duplicateOrders;
     }
 
-    /** Visitors with rows further out of time order than the lateness window, regrouped in a second read. */
+    /**
+     * Visitors regrouped in a second read: those with rows further out of time order than the lateness
+     * window (a row repeating an event id first read more than the de-duplication window earlier can be one),
+     * and those whose duplicate decisions changed once every event id was compared (see the engine).
+     */
     public long regroupedVisitors() {
         return regroupedVisitors;
     }

@@ -1,0 +1,238 @@
+package io.persession.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Every event id of a read, as a 128-bit fingerprint with its input position, kept outside the heap so
+ * that memory stays flat however long the input: the check behind {@link Deduplicator}'s bounded window.
+ *
+ * <p>Records go to one of {@value #PARTITIONS} partitions by fingerprint (in memory up to a few MB, then
+ * appended to temporary files), so that {@link #firstOccurrences} can look at one partition at a time:
+ * a record whose fingerprint an earlier record of the same partition has is a repeat of that id. Ids are
+ * told apart by MurmurHash3 (x64, 128 bits) of their UTF-16 text: two different ids collide with a
+ * probability of about n&sup2; / 2<sup>129</sup> (below 10<sup>-20</sup> for a billion ids), far below
+ * the odds of a hardware error in the same run. The files are deleted by {@link #close()}.
+ */
+final class EventIdLog implements AutoCloseable {
+    static final int PARTITIONS = 64;
+    private static final int RECORD = 3;
+    private static final int BUFFERED = 4096;
+
+    private final long[][] buffers = new long[PARTITIONS][RECORD * BUFFERED];
+    private final int[] filled = new int[PARTITIONS];
+    private final FileChannel[] files = new FileChannel[PARTITIONS];
+    private final long[] counts = new long[PARTITIONS];
+    private final ByteBuffer io = ByteBuffer.allocate(RECORD * 8 * BUFFERED).order(ByteOrder.nativeOrder());
+    private Path dir;
+    private long hi;
+    private long lo;
+
+    /** Logs the id read at {@code position} (positions strictly increase from call to call). */
+    void add(String id, long position) {
+        fingerprint(id);
+        int p = (int) (hi >>> 58);
+        long[] b = buffers[p];
+        int at = filled[p];
+        b[at] = hi;
+        b[at + 1] = lo;
+        b[at + 2] = position;
+        filled[p] = at + RECORD;
+        counts[p]++;
+        if (filled[p] == b.length) {
+            flush(p);
+        }
+    }
+
+    /** Callback of {@link #firstOccurrences}. */
+    interface Repeats {
+        /** The id at {@code position} was read before, at a smaller position. */
+        void repeat(long position);
+    }
+
+    /** Hands every position whose id was logged before at a smaller position to {@code repeats}, partition by partition. */
+    void firstOccurrences(Repeats repeats) {
+        for (int p = 0; p < PARTITIONS; p++) {
+            int n = Math.toIntExact(counts[p]);
+            if (n == 0) {
+                continue;
+            }
+            long[] his = new long[n];
+            long[] los = new long[n];
+            long[] positions = new long[n];
+            int read = readBack(p, his, los, positions);
+            long[] b = buffers[p];
+            for (int at = 0; at < filled[p]; at += RECORD, read++) {
+                his[read] = b[at];
+                los[read] = b[at + 1];
+                positions[read] = b[at + 2];
+            }
+            int mask = Integer.highestOneBit(Math.max(2, n) * 2 - 1) * 2 - 1;
+            int[] slots = new int[mask + 1];
+            for (int i = 0; i < n; i++) {
+                int s = (int) mix(los[i] ^ his[i]) & mask;
+                while (true) {
+                    int j = slots[s] - 1;
+                    if (j < 0) {
+                        slots[s] = i + 1;
+                        break;
+                    }
+                    if (his[j] == his[i] && los[j] == los[i]) {
+                        repeats.repeat(positions[i]);
+                        break;
+                    }
+                    s = (s + 1) & mask;
+                }
+            }
+        }
+    }
+
+    private int readBack(int p, long[] his, long[] los, long[] positions) {
+        if (files[p] == null) {
+            return 0;
+        }
+        int read = 0;
+        try {
+            FileChannel f = files[p];
+            f.position(0);
+            long records = (f.size() / 8) / RECORD;
+            while (read < records) {
+                io.clear();
+                int want = (int) Math.min(BUFFERED, records - read);
+                io.limit(want * RECORD * 8);
+                while (io.hasRemaining()) {
+                    if (f.read(io) < 0) {
+                        throw new IOException("unexpected end of " + dir);
+                    }
+                }
+                io.flip();
+                for (int i = 0; i < want; i++, read++) {
+                    his[read] = io.getLong();
+                    los[read] = io.getLong();
+                    positions[read] = io.getLong();
+                }
+            }
+            return read;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back the event-id log in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void flush(int p) {
+        try {
+            if (files[p] == null) {
+                if (dir == null) {
+                    dir = Files.createTempDirectory("persession-event-ids");
+                }
+                files[p] = FileChannel.open(dir.resolve(p + ".bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
+            }
+            long[] b = buffers[p];
+            io.clear();
+            for (int i = 0; i < filled[p]; i++) {
+                io.putLong(b[i]);
+            }
+            io.flip();
+            while (io.hasRemaining()) {
+                files[p].write(io);
+            }
+            filled[p] = 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the event-id log (" + (dir == null ? "temporary directory" : dir)
+                    + "): " + e.getMessage() + "; free some space there or point java.io.tmpdir elsewhere"
+                    + " (PERSESSION_OPTS=-Djava.io.tmpdir=DIR)", e);
+        }
+    }
+
+    /** The directory of the partition files, or {@code null} while everything fits in memory. */
+    Path directory() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        IOException failed = null;
+        for (int p = 0; p < PARTITIONS; p++) {
+            if (files[p] != null) {
+                try {
+                    files[p].close();
+                } catch (IOException e) {
+                    failed = e;
+                }
+                files[p] = null;
+            }
+        }
+        try {
+            if (dir != null) {
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            failed = e;
+        }
+        if (failed != null) {
+            throw new UncheckedIOException("cannot remove the event-id log in " + dir, failed);
+        }
+    }
+
+    // MurmurHash3 x64 128 over the string's UTF-16 code units (little-endian), seed 0.
+    private static final long C1 = 0x87c37b91114253d5L;
+    private static final long C2 = 0x4cf5ad432745937fL;
+
+    private void fingerprint(String s) {
+        int len = s.length();
+        long h1 = 0;
+        long h2 = 0;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            long k1 = chars(s, i, 4);
+            long k2 = chars(s, i + 4, 4);
+            h1 ^= Long.rotateLeft(k1 * C1, 31) * C2;
+            h1 = Long.rotateLeft(h1, 27) + h2;
+            h1 = h1 * 5 + 0x52dce729;
+            h2 ^= Long.rotateLeft(k2 * C2, 33) * C1;
+            h2 = Long.rotateLeft(h2, 31) + h1;
+            h2 = h2 * 5 + 0x38495ab5;
+        }
+        int tail = len - i;
+        if (tail > 4) {
+            h2 ^= Long.rotateLeft(chars(s, i + 4, tail - 4) * C2, 33) * C1;
+        }
+        if (tail > 0) {
+            h1 ^= Long.rotateLeft(chars(s, i, Math.min(4, tail)) * C1, 31) * C2;
+        }
+        long bytes = 2L * len;
+        h1 ^= bytes;
+        h2 ^= bytes;
+        h1 += h2;
+        h2 += h1;
+        h1 = mix(h1);
+        h2 = mix(h2);
+        h1 += h2;
+        h2 += h1;
+        hi = h1;
+        lo = h2;
+    }
+
+    private static long chars(String s, int from, int n) {
+        long k = 0;
+        for (int j = 0; j < n; j++) {
+            k |= (long) s.charAt(from + j) << (16 * j);
+        }
+        return k;
+    }
+
+    private static long mix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return k;
+    }
+}

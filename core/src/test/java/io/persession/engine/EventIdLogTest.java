@@ -1,0 +1,74 @@
+package io.persession.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventIdLogTest {
+    @Test
+    void findsEveryRepeatAcrossMemoryAndFiles() throws Exception {
+        SplittableRandom r = new SplittableRandom(5);
+        List<String> ids = new ArrayList<>();
+        TreeSet<Long> expected = new TreeSet<>();
+        Map<String, Long> first = new HashMap<>();
+        Path dir;
+        try (EventIdLog log = new EventIdLog()) {
+            for (long position = 1; position <= 400_000; position++) {
+                String id;
+                if (!ids.isEmpty() && r.nextInt(50) == 0) {
+                    id = ids.get(r.nextInt(ids.size())); // a repeat, near or far
+                } else {
+                    // short, long, non-ASCII and near-identical ids
+                    id = switch (r.nextInt(4)) {
+                        case 0 -> Long.toString(position);
+                        case 1 -> "évènement-" + position + "-" + "x".repeat(r.nextInt(40));
+                        case 2 -> "id" + position + "\u0000";
+                        default -> java.util.UUID.nameUUIDFromBytes(Long.toString(position).getBytes()).toString();
+                    };
+                    ids.add(id);
+                }
+                if (first.putIfAbsent(id, position) != null) {
+                    expected.add(position);
+                }
+                log.add(id, position);
+            }
+            dir = log.directory();
+            assertNotNull(dir, "400,000 ids do not all stay in memory");
+            assertTrue(Files.isDirectory(dir));
+            TreeSet<Long> got = new TreeSet<>();
+            log.firstOccurrences(p -> assertTrue(got.add(p), "each repeat once: " + p));
+            assertTrue(expected.size() > 5_000, "repeats: " + expected.size());
+            assertEquals(expected, got);
+        }
+        assertFalse(Files.exists(dir), "close removes the files");
+    }
+
+    @Test
+    void smallLogsStayInMemory() {
+        try (EventIdLog log = new EventIdLog()) {
+            log.add("a", 1);
+            log.add("b", 2);
+            log.add("a", 3);
+            log.add("", 4);
+            log.add("", 5);
+            List<Long> got = new ArrayList<>();
+            log.firstOccurrences(got::add);
+            got.sort(null);
+            assertEquals(List.of(3L, 5L), got);
+            assertNull(log.directory());
+        }
+    }
+}
