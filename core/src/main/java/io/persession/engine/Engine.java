@@ -124,16 +124,16 @@ public final class Engine {
         try (Deduplicator dedup = new Deduplicator(dedupHorizonMillis, dedupCapacity)) {
             CurrencyCheck currency = new CurrencyCheck();
             MissingValues missing = new MissingValues(definitions);
-            long[] seq = {0};
             long[] accepted = {0};
-            read(input, true, e -> {
-                long position = ++seq[0];
+            read(input, true, (e, position) -> {
                 if (dedup.isDuplicate(e, position)) {
-                    return;
+                    return false;
                 }
                 accepted[0]++;
                 currency.check(e);
                 missing.count(e, 1);
+                return true;
+            }, (e, position) -> {
                 for (Sessionizer s : sessionizers) {
                     s.accept(e, position);
                 }
@@ -181,17 +181,16 @@ public final class Engine {
     private static long locate(EventInput input, Deduplicator.Reconciliation fix, MissingValues missing, Set<String> changed) {
         LOG.info("{} row(s) repeat an event id first read more than the de-duplication window earlier; reading the input"
                 + " again to regroup their visitors", fix.missed());
-        long[] seq = {0};
         long[] delta = {0};
-        read(input, false, e -> {
-            long position = ++seq[0];
+        read(input, false, (e, position) -> {
             if (fix.changes(position)) {
                 changed.add(e.visitorId());
                 int sign = fix.kept(position) ? 1 : -1;
                 delta[0] += sign;
                 missing.count(e, sign);
             }
-        });
+            return false;
+        }, (e, position) -> { });
         return delta[0];
     }
 
@@ -218,9 +217,7 @@ public final class Engine {
         Set<String> all = new HashSet<>(late);
         all.addAll(changed);
         Map<String, List<Event>> events = new HashMap<>();
-        long[] seq = {0};
-        read(input, false, e -> {
-            long position = ++seq[0];
+        read(input, false, (e, position) -> true, (e, position) -> {
             if (dedup.keptInFirstRead(position)) {
                 for (Sessionizer r : replays) {
                     r.accept(e, position);
@@ -243,9 +240,9 @@ public final class Engine {
         }
     }
 
-    private static void read(EventInput input, boolean firstPass, EventSink sink) {
+    private static void read(EventInput input, boolean firstPass, ReadAhead.Stage stage, ReadAhead.Sink sink) {
         try {
-            input.read(sink, firstPass);
+            ReadAhead.read(input, firstPass, stage, sink);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
