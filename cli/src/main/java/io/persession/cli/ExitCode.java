@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int INPUT = 3;
     /** Plugin error: unknown id, two plugins with one id, a plugin that fails. */
     public static final int PLUGIN = 4;
+    /** Out of memory: the Java heap's limit is too small for this input; the message says how to raise it. */
+    public static final int MEMORY = 5;
     /** A bug in persession itself; the message asks to report it. */
     public static final int INTERNAL = 70;
 

@@ -60,7 +60,24 @@ public final class Main {
             c.getErr().flush();
             return ExitCode.USAGE;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("persession: " + outOfMemory(e, Runtime.getRuntime().maxMemory()));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCode.MEMORY;
+        }
+    }
+
+    /** The one-line message for running out of heap: the limit, and how to raise it. */
+    static String outOfMemory(OutOfMemoryError e, long maxHeapBytes) {
+        return "out of memory (" + e.getMessage() + "; the Java heap may grow to " + (maxHeapBytes >> 20) + " MB); give persession"
+                + " more with PERSESSION_OPTS=-Xmx" + Math.max(1, 2 * (maxHeapBytes >> 30) + 1) + "g (persession holds the visitors"
+                + " active within the inactivity limit, every visitor of a definition without one such as by-id, and a"
+                + " compact record of every visitor seen)";
     }
 
     static int exitCode(Throwable e) {

@@ -420,6 +420,11 @@ class SharedDataIT {
      * no stdin, stdout and stderr captured to files, PATH and JAVA_HOME only), with a timeout.
      */
     static Proc persession(Path workDir, List<String> args) {
+        return persession(workDir, args, Map.of());
+    }
+
+    /** {@link #persession(Path, List)} with {@code extraEnv} added to the environment. */
+    static Proc persession(Path workDir, List<String> args, Map<String, String> extraEnv) {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toAbsolutePath().normalize().toString());
         command.addAll(args);
@@ -437,6 +442,7 @@ class SharedDataIT {
                 env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
                 env.put("JAVA_HOME", System.getProperty("java.home"));
                 env.put("LC_ALL", "C.UTF-8");
+                env.putAll(extraEnv);
                 Process process = pb.start();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
