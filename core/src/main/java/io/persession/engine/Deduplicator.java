@@ -29,14 +29,7 @@ final class Deduplicator implements AutoCloseable {
     /** At most this many ids are in the window by default (about 30 MB). */
     static final int DEFAULT_CAPACITY = 1 << 18;
 
-    private final long horizonMillis;
-    private final int capacity;
-    private final Map<String, Long> window = new HashMap<>();
-    private String[] ringIds = new String[1024];
-    private long[] ringTimes = new long[1024];
-    private int ringHead;
-    private int ringSize;
-    private long latest = Long.MIN_VALUE;
+    private IdWindow window;
 
     /** Per order id, the positions of the purchases that carry it (not duplicates by event id in the first read). */
     private final Map<String, long[]> orders = new HashMap<>();
@@ -53,8 +46,7 @@ final class Deduplicator implements AutoCloseable {
         if (horizonMillis < 0 || capacity < 1) {
             throw new IllegalArgumentException("horizon " + horizonMillis + " ms, capacity " + capacity);
         }
-        this.horizonMillis = horizonMillis;
-        this.capacity = capacity;
+        this.window = new IdWindow(horizonMillis, capacity);
     }
 
     /** First read: true when {@code e}, at input position {@code seq}, is a duplicate (and counts it). */
@@ -62,11 +54,10 @@ final class Deduplicator implements AutoCloseable {
         String id = e.eventId();
         if (id != null) {
             log.add(id, seq);
-            if (window.putIfAbsent(id, seq) != null) {
+            if (window.addIfAbsent(id, log.lastHi(), log.lastLo(), e.timestampMillis())) {
                 eventRepeats.add(seq);
                 return true;
             }
-            remember(id, e.timestampMillis());
         }
         if (e.type() == EventType.PURCHASE && e.orderId() != null) {
             long[] at = orders.get(e.orderId());
@@ -83,40 +74,6 @@ final class Deduplicator implements AutoCloseable {
         return false;
     }
 
-    private void remember(String id, long time) {
-        if (time > latest) {
-            latest = time;
-        }
-        if (ringSize == ringIds.length) {
-            grow();
-        }
-        int tail = (ringHead + ringSize) % ringIds.length;
-        ringIds[tail] = id;
-        ringTimes[tail] = time;
-        ringSize++;
-        long oldest = latest - horizonMillis;
-        while (ringSize > capacity || (ringSize > 0 && ringTimes[ringHead] < oldest)) {
-            window.remove(ringIds[ringHead]);
-            ringIds[ringHead] = null;
-            ringHead = (ringHead + 1) % ringIds.length;
-            ringSize--;
-        }
-    }
-
-    private void grow() {
-        int n = ringIds.length * 2;
-        String[] ids = new String[n];
-        long[] times = new long[n];
-        for (int i = 0; i < ringSize; i++) {
-            int from = (ringHead + i) % ringIds.length;
-            ids[i] = ringIds[from];
-            times[i] = ringTimes[from];
-        }
-        ringIds = ids;
-        ringTimes = times;
-        ringHead = 0;
-    }
-
     /**
      * After the first read: compares its decisions with every id ever read. Call once; afterwards
      * {@link #kept} and the counts are final.
@@ -125,8 +82,7 @@ final class Deduplicator implements AutoCloseable {
         if (reconciled != null) {
             throw new IllegalStateException("already reconciled");
         }
-        window.clear();
-        ringIds = new String[0];
+        window = null;
         PositionSet missed = new PositionSet();
         log.firstOccurrences(position -> {
             if (!eventRepeats.contains(position)) {

@@ -34,7 +34,10 @@ final class EventIdLog implements AutoCloseable {
     private long hi;
     private long lo;
 
-    /** Logs the id read at {@code position} (positions strictly increase from call to call). */
+    /**
+     * Logs the id read at {@code position} (positions strictly increase from call to call); its
+     * fingerprint is then {@link #lastHi()} and {@link #lastLo()}.
+     */
     void add(String id, long position) {
         fingerprint(id);
         int p = (int) (hi >>> 58);
@@ -48,6 +51,16 @@ final class EventIdLog implements AutoCloseable {
         if (filled[p] == b.length) {
             flush(p);
         }
+    }
+
+    /** The high 64 bits of the fingerprint of the id last {@linkplain #add added}. */
+    long lastHi() {
+        return hi;
+    }
+
+    /** The low 64 bits of the fingerprint of the id last {@linkplain #add added}. */
+    long lastLo() {
+        return lo;
     }
 
     /** Callback of {@link #firstOccurrences}. */
@@ -227,7 +240,7 @@ final class EventIdLog implements AutoCloseable {
         return k;
     }
 
-    private static long mix(long k) {
+    static long mix(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
         k ^= k >>> 33;
