@@ -10,10 +10,17 @@ import java.util.regex.Pattern;
 /**
  * Host names out of URLs, and the registrable domain ("site") a host belongs to. Lenient on input,
  * strict on output: whatever does not yield a plausible host is treated as no host at all.
+ *
+ * <p>{@link #host}, {@link #registrableDomain} and {@link #isWithin} compute from scratch on every
+ * call (URL parsing, {@link IDN}, regular expressions, Public Suffix List lookups: about a
+ * microsecond); they are the reference. {@link #cachedRegistrableDomain} remembers the answers of
+ * {@link #registrableDomain}, a pure function of its argument, so it answers exactly the same.
  */
 final class Hosts {
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
     private static final Pattern HOST = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
+    /** Hosts seen lately and their registrable domains; shared, as the answer depends on the host only. */
+    private static final BoundedCache<String, String> DOMAINS = new BoundedCache<>(16_384, Hosts::registrableDomain);
 
     private Hosts() {
     }
@@ -103,6 +110,14 @@ final class Hosts {
         } catch (IllegalArgumentException | IllegalStateException e) {
             return host;
         }
+    }
+
+    /**
+     * {@link #registrableDomain(String)} of {@code host}, remembered for the hosts seen lately
+     * (bounded, thread-safe): the same answer without the Public Suffix List lookups.
+     */
+    static String cachedRegistrableDomain(String host) {
+        return DOMAINS.get(host);
     }
 
     /** True when {@code host} is {@code parent} or one of its subdomains. */

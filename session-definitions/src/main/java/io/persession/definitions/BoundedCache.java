@@ -1,0 +1,52 @@
+package io.persession.definitions;
+
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * A memo of a pure function, bounded and thread-safe, for the per-event work of the rules.
+ *
+ * <p>Values are computed by {@code function} on a miss and remembered; since the function is pure,
+ * a remembered value is exactly what computing it again would give, so the cache never changes an
+ * answer, only its cost. When the cache holds {@code capacity} entries it is emptied before the next
+ * one is added: memory stays bounded (about {@code capacity} entries plus one per thread adding at
+ * the same moment) and a working set that moves on (new referrers) is picked up again, at the price
+ * of one recomputation per entry after each clearing. The function must not return {@code null}
+ * (use a sentinel value for "no answer").
+ *
+ * <p>Lookups are lock-free ({@link ConcurrentHashMap#get}); a miss computes outside any lock, so
+ * two threads missing the same key at once may both compute it, with the same result.
+ */
+final class BoundedCache<K, V> {
+    private final ConcurrentHashMap<K, V> map;
+    private final Function<? super K, ? extends V> function;
+    private final int capacity;
+
+    BoundedCache(int capacity, Function<? super K, ? extends V> function) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        this.capacity = capacity;
+        this.function = Objects.requireNonNull(function, "function is null");
+        this.map = new ConcurrentHashMap<>(Math.min(capacity, 1024));
+    }
+
+    /** {@code function.apply(key)}, remembered; {@code key} must not be {@code null}. */
+    V get(K key) {
+        V v = map.get(key);
+        if (v == null) {
+            v = Objects.requireNonNull(function.apply(key), "cached function returned null");
+            if (map.size() >= capacity) {
+                map.clear();
+            }
+            map.put(key, v);
+        }
+        return v;
+    }
+
+    /** The number of entries now, for tests. */
+    int size() {
+        return map.size();
+    }
+}
