@@ -25,10 +25,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>Pure and thread-safe. Looking up the zone's offset for every event (a search of its
  * transitions, a year computation and a map lookup for recent years) is avoided: a zone with a
- * fixed offset needs only arithmetic, and for other zones the rule remembers, per UTC day, where
- * in that day the local date changes ({@link UtcDay}, computed once per UTC day from the zone's
- * rules and kept in a small bounded table). The answers are those of {@link #localEpochDayUncached},
- * which the tests check.
+ * fixed offset needs only arithmetic, and for other zones the rule remembers, per UTC day, the
+ * instants in that day where the local date changes (computed once per UTC day from the zone's
+ * offset transitions, kept in a lock-free table of 1,024 days, each day replacing the one 1,024
+ * days away). The local dates are exactly those of the offset lookup per instant, which the tests
+ * check for every zone of the JDK, daylight-saving changes and date-line moves included.
  */
 public final class MidnightRule implements SessionRule {
     /** The reason code of the sessions this rule starts. */
