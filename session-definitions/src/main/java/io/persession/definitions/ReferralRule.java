@@ -85,9 +85,9 @@ public final class ReferralRule implements SessionRule {
 
     /**
      * Decides as {@code decideUncached} does, from remembered {@code UrlInfo}s. Two shortcuts,
-     * both exact: no referrer never splits ({@code Hosts.host(null)} is {@code null}), and the
-     * session's own entry referrer again never splits (its host, if any, is either unreadable,
-     * internal, the site's, or has the entry referrer's domain, which it is).
+     * both exact: no referrer never splits ({@code Hosts.host(null)} is {@code null}), and neither
+     * does the session's entry referrer again (whichever test decides, the last one would find the
+     * entry referrer's own domain).
      */
     @Override
     public boolean startsNewSession(OpenSession session, Event next) {
