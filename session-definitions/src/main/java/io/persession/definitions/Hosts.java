@@ -10,10 +10,23 @@ import java.util.regex.Pattern;
 /**
  * Host names out of URLs, and the registrable domain ("site") a host belongs to. Lenient on input,
  * strict on output: whatever does not yield a plausible host is treated as no host at all.
+ *
+ * <p>{@link #host}, {@link #registrableDomain} and {@link #isWithin} compute from scratch on every
+ * call ({@link IDN}, a regular expression, Public Suffix List lookups: about a microsecond); they
+ * are the reference. {@link #cachedHost} and {@link #cachedRegistrableDomain} give exactly their
+ * answers for less: the host name normalisation ({@link IDN}, the host name check) and the Public
+ * Suffix List lookup are pure functions of a short string, and the hosts they are asked about are
+ * few, so their answers are remembered (bounded, thread-safe, shared by all rules).
  */
 final class Hosts {
-    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
     private static final Pattern HOST = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
+    /** Stands for "no host" ({@code null}) among cached normalised names; {@link #normalise} never returns it. */
+    private static final String NO_HOST = "";
+    /** Host names as written in URLs (before {@link #normalise}) and their normalised form or {@link #NO_HOST}. */
+    private static final BoundedCache<String, String> NORMALISED =
+            new BoundedCache<>(16_384, raw -> { String h = normalise(raw); return h == null ? NO_HOST : h; });
+    /** Hosts seen lately and their registrable domains. */
+    private static final BoundedCache<String, String> DOMAINS = new BoundedCache<>(16_384, Hosts::registrableDomain);
 
     private Hosts() {
     }
@@ -24,6 +37,18 @@ final class Hosts {
      * protocol-relative {@code //host/...} and a bare {@code host/...} that contains a dot.
      */
     static String host(String url) {
+        return host(url, false);
+    }
+
+    /**
+     * {@link #host(String)}, with the normalisation of the host name remembered: the same answer
+     * (the parsing is the same code, and {@link #normalise} is a pure function of the name).
+     */
+    static String cachedHost(String url) {
+        return host(url, true);
+    }
+
+    private static String host(String url, boolean cachedNames) {
         if (url == null) {
             return null;
         }
@@ -31,7 +56,7 @@ final class Hosts {
         boolean bare = false;
         int sep = s.indexOf("://");
         String rest;
-        if (sep > 0 && SCHEME.matcher(s.substring(0, sep)).matches()) {
+        if (sep > 0 && isScheme(s, sep)) {
             rest = s.substring(sep + 3);
         } else if (s.startsWith("//")) {
             rest = s.substring(2);
@@ -65,11 +90,30 @@ final class Hosts {
         }
         int colon = authority.indexOf(':');
         host = colon >= 0 ? authority.substring(0, colon) : authority;
-        host = normalise(host);
+        if (cachedNames) {
+            host = NORMALISED.get(host);
+            if (host.isEmpty()) { // NO_HOST
+                return null;
+            }
+        } else {
+            host = normalise(host);
+        }
         if (host == null || (bare && host.indexOf('.') < 0)) {
             return null;
         }
         return host;
+    }
+
+    /** Whether {@code s.substring(0, end)} is a URL scheme: {@code [A-Za-z][A-Za-z0-9+.-]*}, end > 0. */
+    private static boolean isScheme(String s, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -103,6 +147,14 @@ final class Hosts {
         } catch (IllegalArgumentException | IllegalStateException e) {
             return host;
         }
+    }
+
+    /**
+     * {@link #registrableDomain(String)} of {@code host}, remembered for the hosts seen lately
+     * (bounded, thread-safe): the same answer without the Public Suffix List lookups.
+     */
+    static String cachedRegistrableDomain(String host) {
+        return DOMAINS.get(host);
     }
 
     /** True when {@code host} is {@code parent} or one of its subdomains. */
