@@ -1,0 +1,75 @@
+package io.persession.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The launcher's class-data-sharing archive (README, "Speed and memory"): the first analysis makes it in the
+ * distribution's cds/ folder, later runs use it, and none of it shows on stdout or stderr or changes a result.
+ */
+class LauncherCdsIT {
+    private static final Path CDS = SharedDataIT.LAUNCHER.getParent().getParent().resolve("cds");
+
+    @TempDir
+    Path dir;
+
+    private static List<Path> archives() throws IOException {
+        if (!Files.isDirectory(CDS)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(CDS)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    private static void removeArchives() throws IOException {
+        for (Path p : archives()) {
+            Files.delete(p);
+        }
+    }
+
+    @Test
+    void theFirstAnalysisMakesTheArchiveAndLaterOnesUseIt() throws IOException {
+        Path shop = Cli.resource("small-shop.csv", dir);
+        List<String> args = List.of("analyze", shop.toString(), "--format", "json", "--rejects", dir.resolve("r.csv").toString());
+        removeArchives();
+
+        SharedDataIT.Proc version = SharedDataIT.persession(dir, List.of("--version"));
+        assertEquals(0, version.code, version.describe());
+        assertEquals(List.of(), archives(), "only an analysis (analyze, compare, sessions, demo) makes the archive");
+
+        SharedDataIT.Proc first = SharedDataIT.persession(dir, args);
+        first.assertPureJson();
+        assertFalse(first.err.toLowerCase(java.util.Locale.ROOT).contains("cds"), first.describe());
+        List<Path> made = archives();
+        assertEquals(1, made.size(), "one archive: " + made);
+        assertTrue(Files.size(made.get(0)) > 1_000_000, "it holds the loaded classes");
+
+        SharedDataIT.Proc second = SharedDataIT.persession(dir, args);
+        second.assertPureJson();
+        assertEquals(first.out, second.out, "the same result with the archive");
+        assertEquals(first.err.replaceAll("\\d+ ms", "N ms"), second.err.replaceAll("\\d+ ms", "N ms"), "the same messages (timings aside)");
+        assertEquals(made, archives(), "the archive is used, not made again");
+    }
+
+    @Test
+    void persessionCdsOffMakesNone() throws IOException {
+        Path shop = Cli.resource("small-shop.csv", dir);
+        removeArchives();
+        SharedDataIT.Proc p = SharedDataIT.persession(dir, List.of("analyze", shop.toString(), "--format", "json",
+                "--rejects", dir.resolve("r.csv").toString()), Map.of("PERSESSION_CDS", "off"));
+        p.assertPureJson();
+        assertEquals(List.of(), archives());
+    }
+}
