@@ -125,10 +125,11 @@ final class EventIdLog implements AutoCloseable {
                     }
                 }
                 io.flip();
+                java.nio.LongBuffer longs = io.asLongBuffer();
                 for (int i = 0; i < want; i++, read++) {
-                    his[read] = io.getLong();
-                    los[read] = io.getLong();
-                    positions[read] = io.getLong();
+                    his[read] = longs.get();
+                    los[read] = longs.get();
+                    positions[read] = longs.get();
                 }
             }
             return read;
@@ -146,12 +147,9 @@ final class EventIdLog implements AutoCloseable {
                 files[p] = FileChannel.open(dir.resolve(p + ".bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                         StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
             }
-            long[] b = buffers[p];
             io.clear();
-            for (int i = 0; i < filled[p]; i++) {
-                io.putLong(b[i]);
-            }
-            io.flip();
+            io.asLongBuffer().put(buffers[p], 0, filled[p]);
+            io.limit(filled[p] * 8);
             while (io.hasRemaining()) {
                 files[p].write(io);
             }
