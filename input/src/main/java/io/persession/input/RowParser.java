@@ -71,7 +71,14 @@ final class RowParser {
     }
 
     Event parse(String[] v) throws RowRejected {
-        long ts = timestamps.parse(trimOrEmpty(v[InputColumn.TIMESTAMP.ordinal()]));
+        return parse(timestamps.parse(trimOrEmpty(v[InputColumn.TIMESTAMP.ordinal()])), v);
+    }
+
+    /**
+     * As {@link #parse(String[])} for a row whose timestamp is already known to be valid and to be {@code ts}
+     * (what the timestamp value gives); {@code v}'s timestamp value is not read.
+     */
+    Event parse(long ts, String[] v) throws RowRejected {
         String visitor = clean(v[InputColumn.VISITOR_ID.ordinal()]);
         if (visitor == null) {
             throw new RowRejected(RejectCategory.EMPTY_VISITOR, "empty visitor_id");
