@@ -41,7 +41,7 @@ import java.util.Map;
  */
 final class CanonicalReader {
     private static final int BUFFER = 1 << 16;
-    private static final int BUFFER_BYTES = 1 << 22;
+    private static final int BUFFER_BYTES = 1 << 17;
     private static final InputColumn[] NO_COLUMNS = new InputColumn[0];
     private static final InputColumn[] COLUMNS = InputColumn.values();
     private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -155,7 +155,7 @@ final class CanonicalReader {
             long ts = rowValues.fill(values);
             Event event;
             try {
-                event = ts == Timestamps.FAILED ? parser.parse(values) : parser.parse(ts, values);
+                event = ts == Timestamps.FAILED ? parser.parse(values) : parser.parsePrepared(ts, values);
             } catch (RowRejected e) {
                 reject(line, e, split.fields());
                 continue;

@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -52,10 +55,16 @@ final class CsvRecordSplitter {
     private static final byte COMMA = ',';
     private static final byte CR = '\r';
     private static final byte LF = '\n';
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final InputStream in;
     private final int maxRecord;
-    private final byte[] buf;
+    private byte[] buf;
     private int limit;
     private int pos;
     private boolean eof;
@@ -74,6 +83,8 @@ final class CsvRecordSplitter {
     /** Per field: 0 plain, 1 quoted, 2 quoted with doubled quotes inside. */
     private byte[] kinds = new byte[32];
     private long serial;
+    /** The OR of (at least) every byte of the current record's fields: without a high bit, they are all ASCII. */
+    private long seen;
 
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -86,7 +97,7 @@ final class CsvRecordSplitter {
     CsvRecordSplitter(InputStream in, int bufferSize, int maxRecord) {
         this.in = in;
         this.maxRecord = maxRecord;
-        this.buf = new byte[Math.max(bufferSize, 2 * maxRecord + 16)];
+        this.buf = new byte[Math.max(bufferSize, 64)];
     }
 
     /** The next record ({@link #RECORD}), {@link #END} or {@link #HAND_OVER}. */
@@ -169,6 +180,9 @@ final class CsvRecordSplitter {
 
     /** {@code b[from, to)} decoded from UTF-8, malformed input replaced by U+FFFD as {@code InputStreamReader} does. */
     String decode(byte[] b, int from, int to) {
+        if ((seen & HIGH_BITS) == 0) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1); // ASCII: each byte is its character
+        }
         for (int i = from; i < to; i++) {
             if (b[i] < 0) {
                 try {
@@ -206,6 +220,7 @@ final class CsvRecordSplitter {
         }
         long lines = 1;
         int n = 0;
+        seen = 0;
         while (true) {
             if (p - recordBegin > maxRecord || n >= MAX_FIELDS) {
                 return HAND_OVER;
@@ -217,15 +232,13 @@ final class CsvRecordSplitter {
                 int q = p + 1;
                 while (true) {
                     int runStart = q;
-                    while (q < lim) {
+                    while ((q = scanQuoted(b, q, lim)) < lim) {
                         byte c = b[q];
                         if (c == QUOTE) {
                             break;
                         }
-                        if (c == CR) {
-                            lines++;
-                        } else if (c == LF && !(q > runStart && b[q - 1] == CR)) {
-                            lines++;
+                        if (c == CR || !(q > runStart && b[q - 1] == CR)) {
+                            lines++; // CR, LF, and CRLF once
                         }
                         q++;
                     }
@@ -264,14 +277,7 @@ final class CsvRecordSplitter {
                 }
                 return HAND_OVER; // a character after the closing quote: FastCSV reports it
             }
-            int q = p;
-            while (q < lim) {
-                byte c = b[q];
-                if (c == COMMA || c == CR || c == LF) {
-                    break;
-                }
-                q++;
-            }
+            int q = scanPlain(b, p, lim);
             if (q >= lim) {
                 if (!eof) {
                     return NEED_MORE;
@@ -296,6 +302,62 @@ final class CsvRecordSplitter {
             n = add(n, fieldStart, q, (byte) 0);
             return finish(q + 1, lines, c == CR, n);
         }
+    }
+
+    /** The first {@code ,}, CR or LF in {@code b[from, lim)}, else {@code lim}; notes the bytes passed in {@link #seen}. */
+    private int scanPlain(byte[] b, int from, int lim) {
+        long acc = 0;
+        int q = from;
+        for (; q + 8 <= lim; q += 8) {
+            long x = (long) LONGS.get(b, q);
+            acc |= x;
+            long m = zeroBytes(x ^ COMMAS) | zeroBytes(x ^ CRS) | zeroBytes(x ^ LFS);
+            if (m != 0) {
+                seen |= acc;
+                return q + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+        }
+        for (; q < lim; q++) {
+            byte c = b[q];
+            if (c == COMMA || c == CR || c == LF) {
+                break;
+            }
+            acc |= c;
+        }
+        seen |= acc;
+        return q;
+    }
+
+    /** The first {@code "}, CR or LF in {@code b[from, lim)}, else {@code lim}; notes the bytes passed in {@link #seen}. */
+    private int scanQuoted(byte[] b, int from, int lim) {
+        long acc = 0;
+        int q = from;
+        for (; q + 8 <= lim; q += 8) {
+            long x = (long) LONGS.get(b, q);
+            acc |= x;
+            long m = zeroBytes(x ^ QUOTES) | zeroBytes(x ^ CRS) | zeroBytes(x ^ LFS);
+            if (m != 0) {
+                seen |= acc;
+                return q + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+        }
+        for (; q < lim; q++) {
+            byte c = b[q];
+            if (c == QUOTE || c == CR || c == LF) {
+                break;
+            }
+            acc |= c;
+        }
+        seen |= acc;
+        return q;
+    }
+
+    /**
+     * The high bit set in the lowest zero byte of {@code y} (little-endian: the first in memory); bits above it may be
+     * set too, so only the lowest set bit is meaningful.
+     */
+    private static long zeroBytes(long y) {
+        return (y - 0x0101010101010101L) & ~y & 0x8080808080808080L;
     }
 
     private int finish(int next, long lines, boolean endedWithCr, int n) {
@@ -336,6 +398,10 @@ final class CsvRecordSplitter {
             recordBegin = pos + (afterCr && buf[pos] == LF ? 1 : 0);
             line = nextLine;
             return false;
+        }
+        if (limit > buf.length / 2 && buf.length < 2 * maxRecord + 16) {
+            // a long record: room for it (the buffer stays small, in the processor's cache, for the usual ones)
+            buf = Arrays.copyOf(buf, Math.min(buf.length * 2, 2 * maxRecord + 16));
         }
         int before = limit;
         while (limit < buf.length) {

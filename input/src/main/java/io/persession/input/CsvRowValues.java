@@ -1,13 +1,18 @@
 package io.persession.input;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
- * A CSV record's values for {@link RowParser}, taken from {@link CsvRecordSplitter}'s bytes: each value equals the
- * field FastCSV would give ({@link CsvRecordSplitter#text(int)}), but repeated values of the columns that repeat
+ * A CSV record's values for {@link RowParser}, taken from {@link CsvRecordSplitter}'s bytes: each value equals
+ * {@link RowParser#clean} of the field FastCSV would give ({@link CsvRecordSplitter#text(int)}), but repeated values of the columns that repeat
  * (event, currency, the traffic source fields, referrer, page, user agent) come from a {@link ByteStringCache}, one
  * shared instance each, and a timestamp of the common UTC form is parsed from its bytes
  * ({@link Timestamps#parseUtcIso}) instead of becoming a string. Not thread-safe.
  */
 final class CsvRowValues {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int TIMESTAMP = InputColumn.TIMESTAMP.ordinal();
 
     private final int[] index;
@@ -15,6 +20,10 @@ final class CsvRowValues {
     private final ByteStringCache.Decoder decoder;
     /** Per canonical column, its cache, or {@code null} for values decoded afresh (ids, which rarely repeat). */
     private final ByteStringCache[] caches = new ByteStringCache[RowParser.COLUMNS];
+    /** The first 16 bytes ({@code yyyy-MM-ddTHH:mm}) of the last common-form timestamp, and that minute's epoch milliseconds. */
+    private long minute0;
+    private long minute1;
+    private long minuteMillis = Timestamps.FAILED;
 
     /**
      * @param index per canonical column, its field in a record, or -1 ({@link CanonicalReader#header})
@@ -23,7 +32,7 @@ final class CsvRowValues {
     CsvRowValues(int[] index, CsvRecordSplitter split) {
         this.index = index;
         this.split = split;
-        this.decoder = split::decode;
+        this.decoder = (bytes, from, to) -> RowParser.clean(split.decode(bytes, from, to));
         ByteStringCache sources = new ByteStringCache();
         for (InputColumn c : InputColumn.values()) {
             switch (c) {
@@ -48,9 +57,31 @@ final class CsvRowValues {
     }
 
     /**
-     * Sets {@code values[c]} for each canonical column {@code c} of the current record of the splitter
-     * ({@code null} for a column the header does not have). Returns the timestamp in epoch milliseconds when it has
-     * the common UTC form (and then leaves {@code values[TIMESTAMP]} {@code null}), else {@link Timestamps#FAILED}.
+     * {@link Timestamps#parseUtcIso}, with the minute ({@code yyyy-MM-ddTHH:mm}, checked once) of the last such
+     * timestamp remembered: in a file in time order most timestamps only differ from the last in their seconds.
+     */
+    private long timestamp(byte[] b, int from, int to) {
+        int n = to - from;
+        if (minuteMillis != Timestamps.FAILED && (n == 20 || n == 24) && (long) LONGS.get(b, from) == minute0
+                && (long) LONGS.get(b, from + 8) == minute1 && b[from + 16] == ':') {
+            int inMinute = Timestamps.utcMillisInMinute(b, from, to);
+            return inMinute < 0 ? Timestamps.FAILED : minuteMillis + inMinute;
+        }
+        long ts = Timestamps.parseUtcIso(b, from, to);
+        if (ts != Timestamps.FAILED) {
+            minute0 = (long) LONGS.get(b, from);
+            minute1 = (long) LONGS.get(b, from + 8);
+            minuteMillis = ts - Timestamps.utcMillisInMinute(b, from, to);
+        }
+        return ts;
+    }
+
+    /**
+     * Sets {@code values[c]} for each canonical column {@code c} of the current record of the splitter to the field's
+     * text as {@link RowParser#clean} makes it (trimmed; {@code null} when blank, or when the header has no such
+     * column), repeated values as shared instances: values for {@link RowParser#parsePrepared}, or (all the same) for
+     * {@link RowParser#parse(String[])}. Returns the timestamp in epoch milliseconds when it has the common UTC form
+     * (and then leaves {@code values[TIMESTAMP]} {@code null}), else {@link Timestamps#FAILED}.
      */
     long fill(String[] values) {
         byte[] b = split.buffer();
@@ -64,14 +95,14 @@ final class CsvRowValues {
             int from = split.start(i);
             int to = split.end(i);
             if (split.escaped(i)) {
-                values[c] = split.text(i);
+                values[c] = RowParser.clean(split.text(i));
             } else if (from == to) {
-                values[c] = "";
-            } else if (c == TIMESTAMP && (ts = Timestamps.parseUtcIso(b, from, to)) != Timestamps.FAILED) {
+                values[c] = null;
+            } else if (c == TIMESTAMP && (ts = timestamp(b, from, to)) != Timestamps.FAILED) {
                 values[c] = null;
             } else {
                 ByteStringCache cache = caches[c];
-                values[c] = cache == null ? split.decode(b, from, to) : cache.get(b, from, to, decoder);
+                values[c] = cache == null ? decoder.decode(b, from, to) : cache.get(b, from, to, decoder);
             }
         }
         return ts;

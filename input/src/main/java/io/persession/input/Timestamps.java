@@ -82,7 +82,7 @@ final class Timestamps {
     static long parseUtcIso(byte[] b, int from, int to) {
         int n = to - from;
         if (n != 20 && n != 24 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T' || b[from + 13] != ':'
-                || b[from + 16] != ':' || b[to - 1] != 'Z' || n == 24 && b[from + 19] != '.') {
+                || b[from + 16] != ':') {
             return FAILED;
         }
         int year = digits(b, from, 4);
@@ -90,14 +90,29 @@ final class Timestamps {
         int day = digits(b, from + 8, 2);
         int hour = digits(b, from + 11, 2);
         int minute = digits(b, from + 14, 2);
-        int second = digits(b, from + 17, 2);
-        int millis = n == 24 ? digits(b, from + 20, 3) : 0;
-        if ((year | month | day | hour | minute | second | millis) < 0 || month < 1 || month > 12 || day < 1
-                || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
+        int inMinute = utcMillisInMinute(b, from, to);
+        if ((year | month | day | hour | minute | inMinute) < 0 || month < 1 || month > 12 || day < 1
+                || day > monthLength(year, month) || hour > 23 || minute > 59) {
             return FAILED;
         }
-        long localSeconds = daysFromCivil(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second;
-        return localSeconds * 1000L + millis;
+        return (daysFromCivil(year, month, day) * 86_400L + hour * 3600 + minute * 60) * 1000L + inMinute;
+    }
+
+    /**
+     * For the text of {@link #parseUtcIso} from its seconds on ({@code ss[.SSS]Z} at {@code from + 17}): the
+     * milliseconds within the minute, or -1 when it is not that form or out of range.
+     */
+    static int utcMillisInMinute(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n != 20 && (n != 24 || b[from + 19] != '.') || b[to - 1] != 'Z') {
+            return -1;
+        }
+        int second = digits(b, from + 17, 2);
+        int millis = n == 24 ? digits(b, from + 20, 3) : 0;
+        if ((second | millis) < 0 || second > 59) {
+            return -1;
+        }
+        return second * 1000 + millis;
     }
 
     /** The value of {@code len} ASCII digits at {@code from}, or -1. */
