@@ -8,9 +8,13 @@ import java.util.Arrays;
 /**
  * The text of byte strings seen before: a field's bytes are hashed and compared as bytes, and the one
  * {@link String} made for them the first time is returned again, so a repeated value (a user agent, a page) costs
- * neither decoding nor a new string. The string is what {@code decoder} made of the bytes the first time, so the
+ * neither decoding nor a new string. The string is what the decoder made of the bytes the first time, so the
  * cache is exact as long as the decoding depends on the bytes only. Bounded: when full, or for long values, the
  * bytes are decoded afresh. Not thread-safe.
+ *
+ * <p>Layout, for few cache misses on values with thousands of variants (pages, referrers): an open-addressing
+ * table, at most half full, of 64-byte slots, each the hash and length of a key and the key itself when it has at
+ * most {@value #INLINE} bytes (longer keys are kept aside); the strings in a parallel array.
  */
 final class ByteStringCache {
     /** Makes the text of bytes. */
@@ -19,92 +23,118 @@ final class ByteStringCache {
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int SLOT = 8;
+    private static final int INLINE = (SLOT - 1) * 8;
     private static final int MAX_ENTRIES = 1 << 14;
     private static final int MAX_LENGTH = 1024;
 
-    /** Open addressing, at most half full; grown as needed so that a few values take a small, cache-friendly table. */
-    private byte[][] keys = new byte[16][];
+    /** Per slot: {@code hash << 32 | length + 1} (0: empty), then the key's bytes, little-endian, zero-padded. */
+    private long[] table = new long[16 * SLOT];
     private String[] values = new String[16];
-    private int[] hashes = new int[16];
+    /** Keys longer than {@link #INLINE}, per slot. */
+    private byte[][] longKeys = new byte[16][];
     private int size;
-    /** The entry found or added last. */
-    private byte[] lastKey;
-    private String lastValue;
+    /** The slot found or filled last, or -1. */
+    private int last = -1;
 
     /** The text of {@code b[from, to)}. */
     String get(byte[] b, int from, int to, Decoder decoder) {
         int len = to - from;
-        byte[] last = lastKey;
-        if (last != null && last.length == len && same(last, b, from, len)) {
-            return lastValue; // the common case of a value repeated from one record to the next
-        }
         if (len > MAX_LENGTH) {
             return decoder.decode(b, from, to);
         }
+        int lastSlot = last;
+        if (lastSlot >= 0 && (int) table[lastSlot * SLOT] == len + 1 && same(lastSlot, b, from, len)) {
+            return values[lastSlot]; // the common case of a value repeated from one record to the next
+        }
         int h = hash(b, from, to);
-        int mask = keys.length - 1;
+        long meta = (long) h << 32 | (len + 1);
+        int mask = values.length - 1;
         int slot = h & mask;
         while (true) {
-            byte[] k = keys[slot];
-            if (k == null) {
+            long m = table[slot * SLOT];
+            if (m == 0) {
                 break;
             }
-            if (hashes[slot] == h && k.length == len && same(k, b, from, len)) {
-                lastKey = k;
-                lastValue = values[slot];
-                return lastValue;
+            if (m == meta && same(slot, b, from, len)) {
+                last = slot;
+                return values[slot];
             }
             slot = (slot + 1) & mask;
         }
         String s = decoder.decode(b, from, to);
         if (size < MAX_ENTRIES) {
-            lastKey = Arrays.copyOfRange(b, from, to);
-            lastValue = s;
-            keys[slot] = lastKey;
-            values[slot] = s;
-            hashes[slot] = h;
-            if (++size * 2 > keys.length) {
+            put(slot, meta, b, from, len, s);
+            last = slot;
+            if (++size * 2 > values.length) {
                 grow();
             }
         }
         return s;
     }
 
-    private void grow() {
-        byte[][] oldKeys = keys;
-        String[] oldValues = values;
-        int[] oldHashes = hashes;
-        keys = new byte[oldKeys.length * 2][];
-        values = new String[keys.length];
-        hashes = new int[keys.length];
-        int mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
-                int slot = oldHashes[i] & mask;
-                while (keys[slot] != null) {
-                    slot = (slot + 1) & mask;
-                }
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
-                hashes[slot] = oldHashes[i];
+    private void put(int slot, long meta, byte[] b, int from, int len, String s) {
+        int base = slot * SLOT;
+        table[base] = meta;
+        if (len > INLINE) {
+            longKeys[slot] = Arrays.copyOfRange(b, from, from + len);
+        } else {
+            for (int i = 0; i < len; i += 8) {
+                table[base + 1 + (i >>> 3)] = word(b, from + i, Math.min(8, len - i));
             }
         }
+        values[slot] = s;
     }
 
-    /** Whether {@code key} (of length {@code len}) holds {@code b[from, from + len)}: eight bytes at a time. */
-    private static boolean same(byte[] key, byte[] b, int from, int len) {
+    /** Whether the key in {@code slot} (of length {@code len}) is {@code b[from, from + len)}. */
+    private boolean same(int slot, byte[] b, int from, int len) {
+        if (len > INLINE) {
+            return Arrays.equals(longKeys[slot], 0, len, b, from, from + len);
+        }
+        int base = slot * SLOT + 1;
         int i = 0;
         for (; i + 8 <= len; i += 8) {
-            if ((long) LONGS.get(key, i) != (long) LONGS.get(b, from + i)) {
+            if (table[base + (i >>> 3)] != (long) LONGS.get(b, from + i)) {
                 return false;
             }
         }
-        for (; i < len; i++) {
-            if (key[i] != b[from + i]) {
-                return false;
+        return i == len || table[base + (i >>> 3)] == word(b, from + i, len - i);
+    }
+
+    /** {@code n} (1 to 8) bytes at {@code from} as a little-endian word, zero-padded. */
+    private static long word(byte[] b, int from, int n) {
+        if (n == 8) {
+            return (long) LONGS.get(b, from);
+        }
+        long w = 0;
+        for (int j = n - 1; j >= 0; j--) {
+            w = w << 8 | (b[from + j] & 0xffL);
+        }
+        return w;
+    }
+
+    private void grow() {
+        long[] oldTable = table;
+        String[] oldValues = values;
+        byte[][] oldLongKeys = longKeys;
+        int slots = oldValues.length * 2;
+        table = new long[slots * SLOT];
+        values = new String[slots];
+        longKeys = new byte[slots][];
+        int mask = slots - 1;
+        for (int i = 0; i < oldValues.length; i++) {
+            long m = oldTable[i * SLOT];
+            if (m != 0) {
+                int slot = (int) (m >>> 32) & mask;
+                while (table[slot * SLOT] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                System.arraycopy(oldTable, i * SLOT, table, slot * SLOT, SLOT);
+                values[slot] = oldValues[i];
+                longKeys[slot] = oldLongKeys[i];
             }
         }
-        return true;
+        last = -1;
     }
 
     private static int hash(byte[] b, int from, int to) {

@@ -277,7 +277,7 @@ final class CsvRecordSplitter {
                 }
                 return HAND_OVER; // a character after the closing quote: FastCSV reports it
             }
-            int q = scanPlain(b, p, lim);
+            int q = p < lim && b[p] == COMMA ? p : scanPlain(b, p, lim); // an empty field costs no scan
             if (q >= lim) {
                 if (!eof) {
                     return NEED_MORE;
