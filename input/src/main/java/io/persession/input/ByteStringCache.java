@@ -137,9 +137,17 @@ final class ByteStringCache {
         last = -1;
     }
 
+    /** A hash of the bytes; of a long key, of its first and last 32 bytes only (the comparison checks them all). */
     private static int hash(byte[] b, int from, int to) {
         long h = (to - from) * 0x9E3779B97F4A7C15L;
         int i = from;
+        if (to - from > 64) {
+            for (; i < from + 32; i += 8) {
+                h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
+                h ^= h >>> 29;
+            }
+            i = to - 32;
+        }
         for (; i + 8 <= to; i += 8) {
             h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
             h ^= h >>> 29;

@@ -78,10 +78,11 @@ final class CsvRecordSplitter {
     private long line;
     private int recordBegin;
     private int count;
-    private int[] starts = new int[32];
-    private int[] ends = new int[32];
-    /** Per field: 0 plain, 1 quoted, 2 quoted with doubled quotes inside. */
-    private byte[] kinds = new byte[32];
+    /**
+     * Per field: {@code start << 32 | end << 2 | kind}: the field's bytes are {@code [start, end)} of {@link #buf};
+     * its kind is 0 plain, 1 quoted, 2 quoted with doubled quotes inside.
+     */
+    private long[] fields = new long[32];
     private long serial;
     /** The OR of (at least) every byte of the current record's fields: without a high bit, they are all ASCII. */
     private long seen;
@@ -139,22 +140,22 @@ final class CsvRecordSplitter {
     }
 
     int start(int field) {
-        return starts[field];
+        return (int) (fields[field] >>> 32);
     }
 
     int end(int field) {
-        return ends[field];
+        return (int) fields[field] >>> 2;
     }
 
     /** True when field {@code field} has doubled quotes to undo (its bytes are not its text). */
     boolean escaped(int field) {
-        return kinds[field] == 2;
+        return ((int) fields[field] & 3) == 2;
     }
 
     /** Field {@code field} as FastCSV gives it. */
     String text(int field) {
-        String s = decode(buf, starts[field], ends[field]);
-        return kinds[field] == 2 ? s.replace("\"\"", "\"") : s;
+        String s = decode(buf, start(field), end(field));
+        return escaped(field) ? s.replace("\"\"", "\"") : s;
     }
 
     /** All fields of the current record as FastCSV gives them. */
@@ -369,14 +370,11 @@ final class CsvRecordSplitter {
     }
 
     private int add(int n, int from, int to, byte kind) {
-        if (n == starts.length) {
-            starts = Arrays.copyOf(starts, n * 2);
-            ends = Arrays.copyOf(ends, n * 2);
-            kinds = Arrays.copyOf(kinds, n * 2);
+        long[] f = fields;
+        if (n == f.length) {
+            f = fields = Arrays.copyOf(f, n * 2);
         }
-        starts[n] = from;
-        ends[n] = to;
-        kinds[n] = kind;
+        f[n] = (long) from << 32 | to << 2 | kind;
         return n + 1;
     }
 
