@@ -45,6 +45,8 @@ final class CanonicalReader {
     private static final InputColumn[] NO_COLUMNS = new InputColumn[0];
     private static final InputColumn[] COLUMNS = InputColumn.values();
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** A line number in a FastCSV message. */
+    private static final java.util.regex.Pattern FASTCSV_LINE = java.util.regex.Pattern.compile("(starting at line |started in line )(\\d+)");
 
     private final InputOptions options;
     private final RowParser parser;
@@ -89,6 +91,8 @@ final class CanonicalReader {
      * level reading ({@link #readCsvBytes}), all through FastCSV, which gives the same result (kept to compare).
      */
     void read(InputStream in, boolean jsonl, boolean fastCsv) throws IOException {
+        csvIndex = null;
+        csvHeaderSize = 0;
         String binary = binaryKind(in);
         if (binary != null) {
             throw new InputException(name + " is not a text file (" + binary + "); persession reads CSV or JSON Lines in UTF-8, gzip allowed", file, 0, null);
@@ -237,7 +241,7 @@ final class CanonicalReader {
         if (message.equals("Exception when reading first record")) {
             return "Exception when reading record that started in line " + (1 + offset);
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(starting at line |started in line )(\\d+)").matcher(message);
+        java.util.regex.Matcher m = FASTCSV_LINE.matcher(message);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(b, m.group(1) + (Long.parseLong(m.group(2)) + offset));

@@ -27,11 +27,16 @@ import java.util.List;
  * strings); empty lines are skipped as FastCSV skips them. This holds because every byte FastCSV treats specially
  * ({@code ,}, {@code "}, CR, LF) is ASCII, which UTF-8 never uses inside a multi-byte sequence, so the decoded
  * characters split where the bytes split, and a field's bytes, decoded on their own with malformed input replaced
- * as {@code InputStreamReader} does, give the characters the stream gives for them. Where the splitter would
- * not be certain, it does not guess: on a character after a closing quote, a quoted field still open at the end
- * of the input, a record longer than {@value #MAX_RECORD} bytes (at most) or with more than {@value #MAX_FIELDS} fields
- * (FastCSV's own limits are far higher), {@link #next()} returns {@link #HAND_OVER} and {@link #rest()} gives the
- * input from that record on, for FastCSV to read (and to fail on) as before.
+ * as {@code InputStreamReader} does, give the characters the stream gives for them (an ASCII byte after the
+ * field ends any sequence just as the end of input does; doubled quotes are undone on the characters, as FastCSV
+ * does). Where the splitter would not be certain, it does not guess: on a character after a closing quote, a
+ * quoted field still open at the end of the input, a record that does not fit its buffer (more than
+ * {@value #MAX_RECORD} bytes unless told less) or with more than {@value #MAX_FIELDS} fields (FastCSV's own limits
+ * are far higher), {@link #next()} returns {@link #HAND_OVER} and {@link #rest()} gives the input from that record
+ * on, for FastCSV to read (and to fail on) as before.
+ *
+ * <p>A read failure is thrown once the records complete before it have been returned (FastCSV loses up to a few
+ * KiB before it: the records a reading ends with before such an error may differ; the error is the same).
  *
  * <p>A record's fields are valid until the next call of {@link #next()}. Not thread-safe.
  */
@@ -43,7 +48,7 @@ final class CsvRecordSplitter {
     /** {@link #next()}: the rest of the input, from the record at {@link #line()}, is for FastCSV ({@link #rest()}). */
     static final int HAND_OVER = -1;
 
-    /** The default longest record (bytes) and most fields the splitter takes itself. */
+    /** The longest record (bytes, by default) and the most fields the splitter takes itself. */
     static final int MAX_RECORD = 1 << 20;
     static final int MAX_FIELDS = 4096;
 
@@ -90,11 +95,12 @@ final class CsvRecordSplitter {
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
 
+    /** Reads {@code in} with a buffer of {@code bufferSize} bytes at first (grown for long records). */
     CsvRecordSplitter(InputStream in, int bufferSize) {
         this(in, bufferSize, MAX_RECORD);
     }
 
-    /** With a smaller {@code maxRecord} than {@link #MAX_RECORD}, for tests of the buffer's edges. */
+    /** As {@link #CsvRecordSplitter(InputStream, int)}; a smaller {@code maxRecord} is for tests of the buffer's edges. */
     CsvRecordSplitter(InputStream in, int bufferSize, int maxRecord) {
         this.in = in;
         this.maxRecord = maxRecord;
@@ -179,7 +185,10 @@ final class CsvRecordSplitter {
         return new SequenceInputStream(new ByteArrayInputStream(Arrays.copyOfRange(buf, recordBegin, limit)), tail);
     }
 
-    /** {@code b[from, to)} decoded from UTF-8, malformed input replaced by U+FFFD as {@code InputStreamReader} does. */
+    /**
+     * {@code b[from, to)}, a part of the current record, decoded from UTF-8, malformed input replaced by U+FFFD as
+     * {@code InputStreamReader} does.
+     */
     String decode(byte[] b, int from, int to) {
         if ((seen & HIGH_BITS) == 0) {
             return new String(b, from, to - from, StandardCharsets.ISO_8859_1); // ASCII: each byte is its character
