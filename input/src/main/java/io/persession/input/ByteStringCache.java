@@ -101,7 +101,7 @@ final class ByteStringCache {
         return i == len || table[base + (i >>> 3)] == word(b, from + i, len - i);
     }
 
-    /** {@code n} (1 to 8) bytes at {@code from} as a little-endian word, zero-padded. */
+    /** {@code n} (0 to 8) bytes at {@code from} as a little-endian word, zero-padded. */
     private static long word(byte[] b, int from, int n) {
         if (n == 8) {
             return (long) LONGS.get(b, from);
@@ -137,26 +137,36 @@ final class ByteStringCache {
         last = -1;
     }
 
-    /** A hash of the bytes; of a long key, of its first and last 32 bytes only (the comparison checks them all). */
+    /**
+     * A hash of the bytes, eight at a time (the last eight may overlap the ones before); of a long key, of its first and
+     * last 32 bytes only (the comparison checks them all).
+     */
     private static int hash(byte[] b, int from, int to) {
-        long h = (to - from) * 0x9E3779B97F4A7C15L;
-        int i = from;
-        if (to - from > 64) {
-            for (; i < from + 32; i += 8) {
-                h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
-                h ^= h >>> 29;
+        int len = to - from;
+        long h = len * 0x9E3779B97F4A7C15L;
+        if (len < 8) {
+            h = mix(h, word(b, from, len));
+        } else {
+            int last = to - 8;
+            int i = from;
+            if (len > 64) {
+                for (; i < from + 32; i += 8) {
+                    h = mix(h, (long) LONGS.get(b, i));
+                }
+                i = to - 32;
             }
-            i = to - 32;
-        }
-        for (; i + 8 <= to; i += 8) {
-            h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
-            h ^= h >>> 29;
-        }
-        for (; i < to; i++) {
-            h = (h ^ b[i]) * 0x9E3779B97F4A7C15L;
+            for (; i < last; i += 8) {
+                h = mix(h, (long) LONGS.get(b, i));
+            }
+            h = mix(h, (long) LONGS.get(b, last));
         }
         h ^= h >>> 32;
         h *= 0xBF58476D1CE4E5B9L;
         return (int) (h ^ (h >>> 31));
+    }
+
+    private static long mix(long h, long w) {
+        h = (h ^ w) * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29);
     }
 }

@@ -12,7 +12,11 @@ import java.util.function.Supplier;
 
 /**
  * Not a test: times reading a canonical CSV through the {@code csv} format's reader to a sink that only counts, the
- * FastCSV way and the byte level way. {@code java -cp ... io.persession.input.CsvReadBench FILE [RUNS] [old|new|both]}
+ * FastCSV way and the byte level way, in wall time and in the reading thread's CPU time (steadier on a busy machine).
+ * {@code java -cp test-classes:classes:DEPS io.persession.input.CsvReadBench FILE [RUNS] [MODE]}, MODE one of
+ * {@code both} (default), {@code old}, {@code new}; or, to see where the time goes, {@code io} (reading the bytes
+ * only), {@code fastcsv} (FastCSV's records only), {@code split} (the byte level records only), {@code values}
+ * (records and their values, no events; {@code -Dcols=0,13} only those columns; {@code -Dbuf=BYTES} the buffer).
  */
 public final class CsvReadBench {
     private CsvReadBench() {
@@ -89,7 +93,7 @@ public final class CsvReadBench {
         long rows = 0;
         long check = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            CsvRecordSplitter split = new CsvRecordSplitter(in, 1 << 17);
+            CsvRecordSplitter split = new CsvRecordSplitter(in, Integer.getInteger("buf", 1 << 17));
             split.next(); // the header
             String[] v = new String[RowParser.COLUMNS];
             int[] index = new int[RowParser.COLUMNS];
