@@ -90,6 +90,54 @@ class CsvFastPathTest {
     }
 
     @Test
+    void aRecordWithVeryManyFieldsGoesToFastCsv() {
+        String row = "2026-03-01T23:00:10.450Z,v1,pageview\n";
+        String wide = "2026-03-01T23:00:11Z,v2,pageview" + ",x".repeat(CsvRecordSplitter.MAX_FIELDS + 10) + "\r\n";
+        List<String> out = assertSame(("timestamp,visitor_id,event\n" + row + wide + row).getBytes(StandardCharsets.UTF_8),
+                InputOptions.defaults(), "wide");
+        assertEquals(3, out.size());
+        assertTrue(out.get(1).startsWith("R 3 field-count row has 4109 fields, header has 3"), out.get(1));
+        assertTrue(out.get(2).startsWith("A 4 "), out.get(2));
+    }
+
+    @Test
+    void whatFailsBeyondARejectFailsTheSameBothWays() {
+        // a sign at the end of a timestamp makes Timestamps fail with an index error (not a reject); both ways alike
+        String csv = "timestamp,visitor_id,event\n2026-03-01T23:00:10.450Z,v1,pageview\n2026-03-01T23:00:10+,v1,pageview\n";
+        List<String> out = assertSame(csv.getBytes(StandardCharsets.UTF_8), InputOptions.defaults(), "index error");
+        assertTrue(out.get(1).startsWith("E java.lang.StringIndexOutOfBoundsException"), out.toString());
+    }
+
+    @Test
+    void theCommonUtcFormParsesAsTimestampsDoes() throws RowRejected {
+        Timestamps timestamps = new Timestamps(ZoneId.of("Europe/Berlin"));
+        Random r = new Random(1);
+        for (int i = 0; i < 200_000; i++) {
+            String s = String.format("%04d-%02d-%02dT%02d:%02d:%02d", r.nextInt(10_000), r.nextInt(14), r.nextInt(33), r.nextInt(26),
+                    r.nextInt(62), r.nextInt(62)) + (r.nextBoolean() ? "." + String.format("%03d", r.nextInt(1000)) : "") + "Z";
+            if (r.nextInt(10) == 0) {
+                char[] c = s.toCharArray();
+                c[r.nextInt(c.length)] = "0123456789-:T.Zt z+x".charAt(r.nextInt(20));
+                s = new String(c);
+            }
+            byte[] b = ("," + s + ",").getBytes(StandardCharsets.US_ASCII);
+            long fast = Timestamps.parseUtcIso(b, 1, b.length - 1);
+            long slow;
+            try {
+                slow = timestamps.parse(s);
+            } catch (RowRejected | StringIndexOutOfBoundsException e) {
+                // (a sign at the end, "...:10+", fails with an index error: left as it is, both ways)
+                slow = Timestamps.FAILED;
+            }
+            if (fast != Timestamps.FAILED) {
+                assertEquals(slow, fast, s);
+            } else if (s.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})?Z")) {
+                assertEquals(Timestamps.FAILED, slow, s); // the form, but not a valid date-time
+            }
+        }
+    }
+
+    @Test
     void aReadFailureComesAfterTheRecordsBeforeIt() {
         String row = "2026-03-01T23:00:10.450Z,v1,pageview\n";
         byte[] data = ("timestamp,visitor_id,event\n" + row.repeat(200)).getBytes(StandardCharsets.UTF_8);
