@@ -38,9 +38,15 @@ import java.util.Map;
  * a file must have the required keys (else the whole file is refused, as a CSV header would be); a later
  * object without one is a rejected row. Blank lines are skipped and not reported. A NUL byte in the first
  * 4 KiB means binary data: the whole file is refused.
+ *
+ * <p>CSV is read at the byte level ({@link CsvRecordSplitter}, {@link CsvRowValues}) with exactly the result FastCSV
+ * over an {@code InputStreamReader} gives (the way it was read before, still used for the rest of a file where the
+ * byte level is not certain, with extra columns, with an analysis currency, and kept for comparison): the same
+ * events, rejects, positions, raw texts and whole-file errors. One reading per instance at a time; not thread-safe.
  */
 final class CanonicalReader {
     private static final int BUFFER = 1 << 16;
+    /** The byte level CSV reading's buffer: small enough for the processor's cache (it grows for long records). */
     private static final int BUFFER_BYTES = 1 << 17;
     private static final InputColumn[] NO_COLUMNS = new InputColumn[0];
     private static final InputColumn[] COLUMNS = InputColumn.values();

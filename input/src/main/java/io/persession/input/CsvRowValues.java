@@ -6,10 +6,11 @@ import java.nio.ByteOrder;
 
 /**
  * A CSV record's values for {@link RowParser}, taken from {@link CsvRecordSplitter}'s bytes: each value equals
- * {@link RowParser#clean} of the field FastCSV would give ({@link CsvRecordSplitter#text(int)}), but repeated values of the columns that repeat
- * (event, currency, the traffic source fields, referrer, page, user agent) come from a {@link ByteStringCache}, one
- * shared instance each, and a timestamp of the common UTC form is parsed from its bytes
- * ({@link Timestamps#parseUtcIso}) instead of becoming a string. Not thread-safe.
+ * {@link RowParser#clean} of the field FastCSV would give ({@link CsvRecordSplitter#text(int)}), but the values of
+ * the columns that repeat (event, currency, the traffic source fields, referrer, page, user agent) come from a
+ * {@link ByteStringCache}, one shared instance each, and a timestamp of the common UTC form is parsed from its
+ * bytes ({@link Timestamps#parseUtcIso}, to the value {@link Timestamps#parse} gives) instead of becoming a string.
+ * Not thread-safe.
  */
 final class CsvRowValues {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -20,7 +21,7 @@ final class CsvRowValues {
     private final ByteStringCache.Decoder decoder;
     /** Per canonical column, its cache, or {@code null} for values decoded afresh (ids, which rarely repeat). */
     private final ByteStringCache[] caches = new ByteStringCache[RowParser.COLUMNS];
-    /** The first 16 bytes ({@code yyyy-MM-ddTHH:mm}) of the last common-form timestamp, and that minute's epoch milliseconds. */
+    /** The first 16 bytes ({@code yyyy-MM-ddTHH:mm}) of the last common-form timestamp; that minute in epoch ms. */
     private long minute0;
     private long minute1;
     private long minuteMillis = Timestamps.FAILED;
