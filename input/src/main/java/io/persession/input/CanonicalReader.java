@@ -38,12 +38,21 @@ import java.util.Map;
  * a file must have the required keys (else the whole file is refused, as a CSV header would be); a later
  * object without one is a rejected row. Blank lines are skipped and not reported. A NUL byte in the first
  * 4 KiB means binary data: the whole file is refused.
+ *
+ * <p>CSV is read at the byte level ({@link CsvRecordSplitter}, {@link CsvRowValues}) with exactly the result FastCSV
+ * over an {@code InputStreamReader} gives (the way it was read before, still used for the rest of a file where the
+ * byte level is not certain, with extra columns, with an analysis currency, and kept for comparison): the same
+ * events, rejects, positions, raw texts and whole-file errors. One reading per instance at a time; not thread-safe.
  */
 final class CanonicalReader {
     private static final int BUFFER = 1 << 16;
+    /** The byte level CSV reading's buffer: small enough for the processor's cache (it grows for long records). */
+    private static final int BUFFER_BYTES = 1 << 17;
     private static final InputColumn[] NO_COLUMNS = new InputColumn[0];
     private static final InputColumn[] COLUMNS = InputColumn.values();
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** A line number in a FastCSV message. */
+    private static final java.util.regex.Pattern FASTCSV_LINE = java.util.regex.Pattern.compile("(starting at line |started in line )(\\d+)");
 
     private final InputOptions options;
     private final RowParser parser;
@@ -55,6 +64,11 @@ final class CanonicalReader {
     /** Per extra column, whether some object of this (JSON Lines) file had its key. */
     private final boolean[] extraSeen;
     private long lastLine;
+    /** CSV: for each canonical and extra column, its field in a record, once the header is read; the header's size. */
+    private int[] csvIndex;
+    private int csvHeaderSize;
+    private int csvBufferBytes = BUFFER_BYTES;
+    private int csvMaxRecord = CsvRecordSplitter.MAX_RECORD;
 
     CanonicalReader(InputOptions options, Path file, String name, RecordSink sink) {
         this.options = options;
@@ -67,8 +81,24 @@ final class CanonicalReader {
         this.extraSeen = new boolean[extras.length];
     }
 
+    /** For tests of the byte level CSV reading's buffer edges: its buffer size and longest record, in bytes. */
+    void csvBuffer(int bufferBytes, int maxRecord) {
+        this.csvBufferBytes = bufferBytes;
+        this.csvMaxRecord = maxRecord;
+    }
+
     /** Reads {@code in} (mark/reset supported) as CSV ({@code jsonl == false}) or JSON Lines. */
     void read(InputStream in, boolean jsonl) throws IOException {
+        read(in, jsonl, true);
+    }
+
+    /**
+     * As {@link #read(InputStream, boolean)}; {@code fastCsv == false} reads CSV the way it was read before the byte
+     * level reading ({@link #readCsvBytes}), all through FastCSV, which gives the same result (kept to compare).
+     */
+    void read(InputStream in, boolean jsonl, boolean fastCsv) throws IOException {
+        csvIndex = null;
+        csvHeaderSize = 0;
         String binary = binaryKind(in);
         if (binary != null) {
             throw new InputException(name + " is not a text file (" + binary + "); persession reads CSV or JSON Lines in UTF-8, gzip allowed", file, 0, null);
@@ -77,15 +107,16 @@ final class CanonicalReader {
         if (first == -1) {
             throw empty(null);
         }
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         try {
             if (jsonl) {
                 if (first == '[') {
                     throw new InputException(name + " holds a JSON array, not JSON Lines; write one JSON object per line (jq -c '.[]' converts it)", file, 1, null);
                 }
-                readJsonLines(reader);
+                readJsonLines(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } else if (fastCsv && extras.length == 0 && options.currency() == null) {
+                readCsvBytes(in);
             } else {
-                readCsv(reader);
+                readCsv(new InputStreamReader(in, StandardCharsets.UTF_8), 0);
             }
         } catch (CsvParseException e) {
             if (e.getCause() instanceof IOException) {
@@ -103,9 +134,79 @@ final class CanonicalReader {
 
     // ---------------------------------------------------------------- CSV
 
-    private void readCsv(Reader reader) throws IOException {
-        int[] index = null;
-        int headerSize = 0;
+    /**
+     * Reads CSV at the byte level ({@link CsvRecordSplitter}, {@link CsvRowValues}), with exactly the result of
+     * {@link #readCsv}: the same records at the same lines, each field the same text, blank lines, the header and the
+     * field count checked the same way, and each row through the same {@link RowParser} (only the timestamp of the
+     * common UTC form is parsed from its bytes, to the same value). Where the splitter is not certain (broken
+     * quoting, an overlong record), the rest of the input is read by {@link #readCsv}, from that record on.
+     */
+    private void readCsvBytes(InputStream in) throws IOException {
+        CsvRecordSplitter split = new CsvRecordSplitter(in, csvBufferBytes, csvMaxRecord);
+        CsvRowValues rowValues = null;
+        int r;
+        while ((r = split.next()) == CsvRecordSplitter.RECORD) {
+            long line = split.line();
+            lastLine = line;
+            int count = split.fieldCount();
+            if (count == 1 && split.text(0).isBlank()) {
+                continue; // a blank (whitespace-only) line
+            }
+            if (csvIndex == null) {
+                csvIndex = header(split.fields(), line, "the header (line " + line + ")");
+                csvHeaderSize = count;
+                rowValues = new CsvRowValues(csvIndex, split);
+                continue;
+            }
+            if (count != csvHeaderSize) {
+                reject(line, new RowRejected(RejectCategory.FIELD_COUNT, "row has " + count + " fields, header has " + csvHeaderSize), split.fields());
+                continue;
+            }
+            long ts = rowValues.fill(values);
+            Event event;
+            try {
+                event = ts == Timestamps.FAILED ? parser.parse(values) : parser.parsePrepared(ts, values);
+            } catch (RowRejected e) {
+                reject(line, e, split.fields());
+                continue;
+            }
+            sink.accept(line, event, new RecordText(split));
+        }
+        if (r == CsvRecordSplitter.HAND_OVER) {
+            readCsv(new InputStreamReader(split.rest(), StandardCharsets.UTF_8), split.line() - 1);
+        } else if (csvIndex == null) {
+            throw empty(null);
+        }
+    }
+
+    /**
+     * A record's text for the rejects file, made from the splitter's bytes when the host asks for it (while the sink
+     * has the record: the host asks at once or never).
+     */
+    private static final class RecordText implements java.util.function.Supplier<String> {
+        private final CsvRecordSplitter split;
+        private final long serial;
+
+        RecordText(CsvRecordSplitter split) {
+            this.split = split;
+            this.serial = split.serial();
+        }
+
+        @Override
+        public String get() {
+            if (split.serial() != serial) {
+                throw new IllegalStateException("a CSV record's text is only available while the sink handles the record");
+            }
+            return RejectWriter.csvLine(split.fields());
+        }
+    }
+
+    /**
+     * Reads CSV records through FastCSV (how all CSV was read before {@link #readCsvBytes}).
+     *
+     * @param lineOffset added to FastCSV's line numbers: the line before the first record of {@code reader}
+     */
+    private void readCsv(Reader reader, long lineOffset) throws IOException {
         try (CsvReader<CsvRecord> csv = CsvReader.builder()
                 .skipEmptyLines(true)
                 .allowUnclosedQuote(false)
@@ -113,27 +214,45 @@ final class CanonicalReader {
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .ofCsvRecord(reader)) {
             for (CsvRecord rec : csv) {
-                long line = rec.getStartingLineNumber();
+                long line = rec.getStartingLineNumber() + lineOffset;
                 lastLine = line;
                 int count = rec.getFieldCount();
                 if (count == 1 && rec.getField(0).isBlank()) {
                     continue; // a blank (whitespace-only) line
                 }
-                if (index == null) {
-                    index = header(rec);
-                    headerSize = count;
+                if (csvIndex == null) {
+                    csvIndex = header(rec.getFields(), line, "the header (line " + line + ")");
+                    csvHeaderSize = count;
                     continue;
                 }
-                if (count != headerSize) {
-                    reject(line, new RowRejected(RejectCategory.FIELD_COUNT, "row has " + count + " fields, header has " + headerSize), rec);
+                if (count != csvHeaderSize) {
+                    reject(line, new RowRejected(RejectCategory.FIELD_COUNT, "row has " + count + " fields, header has " + csvHeaderSize), rec.getFields());
                     continue;
                 }
-                row(line, index, rec.getFields());
+                row(line, csvIndex, rec.getFields());
             }
+        } catch (CsvParseException e) {
+            throw lineOffset == 0 ? e : new CsvParseException(shiftLines(e.getMessage(), lineOffset), e.getCause());
         }
-        if (index == null) {
+        if (csvIndex == null) {
             throw empty(null);
         }
+    }
+
+    /** A FastCSV message about a reader whose lines started after {@code offset}, with the lines of the whole file. */
+    static String shiftLines(String message, long offset) {
+        if (message == null) {
+            return null;
+        }
+        if (message.equals("Exception when reading first record")) {
+            return "Exception when reading record that started in line " + (1 + offset);
+        }
+        java.util.regex.Matcher m = FASTCSV_LINE.matcher(message);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, m.group(1) + (Long.parseLong(m.group(2)) + offset));
+        }
+        return m.appendTail(b).toString();
     }
 
     /** One record of a header's columns ({@code index} from {@link #header(List, long, String)}): an event or a reject. */
@@ -150,11 +269,6 @@ final class CanonicalReader {
             return;
         }
         sink.accept(line, event, () -> RejectWriter.csvLine(fields));
-    }
-
-    /** For each canonical column, its index in the header, or -1. */
-    private int[] header(CsvRecord rec) {
-        return header(rec.getFields(), rec.getStartingLineNumber(), "the header (line " + rec.getStartingLineNumber() + ")");
     }
 
     /**
@@ -234,8 +348,8 @@ final class CanonicalReader {
                 + " reads; " + has + "; name the column that holds it, or add it", file, line, null);
     }
 
-    private void reject(long line, RowRejected r, CsvRecord rec) {
-        sink.reject(line, r.category(), r.getMessage(), RejectWriter.csvLine(rec.getFields()));
+    private void reject(long line, RowRejected r, List<String> fields) {
+        sink.reject(line, r.category(), r.getMessage(), RejectWriter.csvLine(fields));
     }
 
     // ---------------------------------------------------------------- JSON Lines

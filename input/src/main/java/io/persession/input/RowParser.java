@@ -71,16 +71,37 @@ final class RowParser {
     }
 
     Event parse(String[] v) throws RowRejected {
-        long ts = timestamps.parse(trimOrEmpty(v[InputColumn.TIMESTAMP.ordinal()]));
-        String visitor = clean(v[InputColumn.VISITOR_ID.ordinal()]);
+        return parse(timestamps.parse(trimOrEmpty(v[InputColumn.TIMESTAMP.ordinal()])), v);
+    }
+
+    /**
+     * As {@link #parse(String[])} for a row whose timestamp is already known to be valid and to be {@code ts}
+     * (what the timestamp value gives); {@code v}'s timestamp value is not read.
+     */
+    Event parse(long ts, String[] v) throws RowRejected {
+        return parse(ts, v, false);
+    }
+
+    /**
+     * As {@link #parse(long, String[])} for prepared values: each is already what {@link #clean} makes of the raw
+     * value, and repeated ones already share one instance, so this parser neither trims them nor looks them up in
+     * its caches. The event is equal to the one {@link #parse(long, String[])} gives for the raw values; only the
+     * string instances it holds may be others (equal ones).
+     */
+    Event parsePrepared(long ts, String[] v) throws RowRejected {
+        return parse(ts, v, true);
+    }
+
+    private Event parse(long ts, String[] v, boolean prepared) throws RowRejected {
+        String visitor = value(v, InputColumn.VISITOR_ID, prepared);
         if (visitor == null) {
             throw new RowRejected(RejectCategory.EMPTY_VISITOR, "empty visitor_id");
         }
-        String name = clean(v[InputColumn.EVENT.ordinal()]);
+        String name = value(v, InputColumn.EVENT, prepared);
         if (name == null) {
             throw new RowRejected(RejectCategory.MISSING_EVENT, "empty event");
         }
-        name = eventNames.get(name);
+        name = share(eventNames, name, prepared);
         EventType type = eventTypes.get(name);
         if (type == null) {
             type = EventType.fromName(name);
@@ -88,13 +109,13 @@ final class RowParser {
                 eventTypes.put(name, type);
             }
         }
-        String revenueText = clean(v[InputColumn.REVENUE.ordinal()]);
+        String revenueText = value(v, InputColumn.REVENUE, prepared);
         long micros = revenueText == null ? 0 : Revenue.parseMicros(revenueText);
         if (micros != 0 && !carriesRevenue(type)) {
             throw new RowRejected(RejectCategory.REVENUE_ON_NON_MONEY_EVENT, "revenue on a " + RowRejected.quote(name)
                     + " event; only purchase, refund and ad events carry revenue");
         }
-        String currency = currency(clean(v[InputColumn.CURRENCY.ordinal()]));
+        String currency = currency(value(v, InputColumn.CURRENCY, prepared));
         if (analysisCurrency != null && currency != null && !currency.equals(analysisCurrency)) {
             BigDecimal rate = rates.get(currency);
             if (rate != null) {
@@ -123,12 +144,12 @@ final class RowParser {
                 .name(name)
                 .revenueMicros(micros)
                 .currency(currency)
-                .trafficSource(trafficSource(v))
-                .referrer(referrers.get(clean(v[InputColumn.REFERRER.ordinal()])))
-                .page(pages.get(clean(v[InputColumn.PAGE.ordinal()])))
-                .userAgent(userAgents.get(clean(v[InputColumn.USER_AGENT.ordinal()])))
-                .eventId(clean(v[InputColumn.EVENT_ID.ordinal()]))
-                .orderId(clean(v[InputColumn.ORDER_ID.ordinal()]))
+                .trafficSource(trafficSource(v, prepared))
+                .referrer(share(referrers, value(v, InputColumn.REFERRER, prepared), prepared))
+                .page(share(pages, value(v, InputColumn.PAGE, prepared), prepared))
+                .userAgent(share(userAgents, value(v, InputColumn.USER_AGENT, prepared), prepared))
+                .eventId(value(v, InputColumn.EVENT_ID, prepared))
+                .orderId(value(v, InputColumn.ORDER_ID, prepared))
                 .build();
     }
 
@@ -168,13 +189,13 @@ final class RowParser {
         return upper;
     }
 
-    private TrafficSource trafficSource(String[] v) {
-        String source = sourceStrings.get(clean(v[InputColumn.SOURCE.ordinal()]));
-        String medium = sourceStrings.get(clean(v[InputColumn.MEDIUM.ordinal()]));
-        String campaign = sourceStrings.get(clean(v[InputColumn.CAMPAIGN.ordinal()]));
-        String term = sourceStrings.get(clean(v[InputColumn.TERM.ordinal()]));
-        String content = sourceStrings.get(clean(v[InputColumn.CONTENT.ordinal()]));
-        String clickId = clean(v[InputColumn.CLICK_ID.ordinal()]);
+    private TrafficSource trafficSource(String[] v, boolean prepared) {
+        String source = share(sourceStrings, value(v, InputColumn.SOURCE, prepared), prepared);
+        String medium = share(sourceStrings, value(v, InputColumn.MEDIUM, prepared), prepared);
+        String campaign = share(sourceStrings, value(v, InputColumn.CAMPAIGN, prepared), prepared);
+        String term = share(sourceStrings, value(v, InputColumn.TERM, prepared), prepared);
+        String content = share(sourceStrings, value(v, InputColumn.CONTENT, prepared), prepared);
+        String clickId = value(v, InputColumn.CLICK_ID, prepared);
         if (!(Objects.equals(source, lastSource) && Objects.equals(medium, lastMedium) && Objects.equals(campaign, lastCampaign)
                 && Objects.equals(term, lastTerm) && Objects.equals(content, lastContent) && Objects.equals(clickId, lastClickId))) {
             lastSource = source;
@@ -186,6 +207,17 @@ final class RowParser {
             lastTrafficSource = TrafficSource.of(source, medium, campaign, term, content, clickId);
         }
         return lastTrafficSource;
+    }
+
+    /** Column {@code c}'s value: as it is when prepared, else {@link #clean cleaned}. */
+    private static String value(String[] v, InputColumn c, boolean prepared) {
+        String s = v[c.ordinal()];
+        return prepared ? s : clean(s);
+    }
+
+    /** {@code s}, shared through {@code cache} unless prepared (and so shared already). */
+    private static String share(StringCache cache, String s, boolean prepared) {
+        return prepared ? s : cache.get(s);
     }
 
     /** {@code s} trimmed, or {@code null} when absent or blank. */

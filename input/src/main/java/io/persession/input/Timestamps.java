@@ -74,6 +74,60 @@ final class Timestamps {
         return parseIso(text, n);
     }
 
+    /**
+     * Epoch milliseconds of the common UTC form {@code yyyy-MM-ddTHH:mm:ssZ} or {@code yyyy-MM-ddTHH:mm:ss.SSSZ} held
+     * as ASCII bytes {@code b[from, to)} (nothing around it), exactly what {@link #parse(String)} gives for the same
+     * text; {@link #FAILED} for any other text, valid or not, which is then for {@link #parse(String)}.
+     */
+    static long parseUtcIso(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n != 20 && n != 24 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T' || b[from + 13] != ':'
+                || b[from + 16] != ':') {
+            return FAILED;
+        }
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        int hour = digits(b, from + 11, 2);
+        int minute = digits(b, from + 14, 2);
+        int inMinute = utcMillisInMinute(b, from, to);
+        if ((year | month | day | hour | minute | inMinute) < 0 || month < 1 || month > 12 || day < 1
+                || day > monthLength(year, month) || hour > 23 || minute > 59) {
+            return FAILED;
+        }
+        return (daysFromCivil(year, month, day) * 86_400L + hour * 3600 + minute * 60) * 1000L + inMinute;
+    }
+
+    /**
+     * For the text of {@link #parseUtcIso} from its seconds on ({@code ss[.SSS]Z} at {@code from + 17}): the
+     * milliseconds within the minute, or -1 when it is not that form or out of range.
+     */
+    static int utcMillisInMinute(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n != 20 && (n != 24 || b[from + 19] != '.') || b[to - 1] != 'Z') {
+            return -1;
+        }
+        int second = digits(b, from + 17, 2);
+        int millis = n == 24 ? digits(b, from + 20, 3) : 0;
+        if ((second | millis) < 0 || second > 59) {
+            return -1;
+        }
+        return second * 1000 + millis;
+    }
+
+    /** The value of {@code len} ASCII digits at {@code from}, or -1. */
+    private static int digits(byte[] b, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
     private long parseIso(String s, int n) throws RowRejected {
         if (n < 16 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':') {
             throw notIso(s);
