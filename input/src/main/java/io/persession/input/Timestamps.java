@@ -188,6 +188,9 @@ final class Timestamps {
             } else if (pos + 3 == n && (s.regionMatches(true, pos, "UTC", 0, 3) || s.regionMatches(true, pos, "GMT", 0, 3))) {
                 offset = 0;
             } else if (c == '+' || c == '-') {
+                if (pos + 3 > n) {
+                    throw notIso(s); // a sign without two digits of hours after it
+                }
                 int oh = digits(s, pos + 1, 2);
                 int om;
                 int p = pos + 3;

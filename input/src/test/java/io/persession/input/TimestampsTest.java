@@ -141,6 +141,8 @@ class TimestampsTest {
         "2017-08-01T07:00:40.Z|is not an ISO-8601 timestamp",
         "2017-08-01T07:00:40Q|is not an ISO-8601 timestamp",
         "2017-08-01T07:00:40+2:00|is not an ISO-8601 timestamp",
+        "2017-08-01T07:00:40+|is not an ISO-8601 timestamp",
+        "2017-08-01T07:00:40-1|is not an ISO-8601 timestamp",
         "2017-08-01T07:00:40Z junk|is not an ISO-8601 timestamp",
         "17-08-01T07:00:40Z|is not an ISO-8601 timestamp",
         "yesterday|is not an ISO-8601 timestamp",
