@@ -2,51 +2,44 @@ package io.persession.engine;
 
 import io.persession.spi.Event;
 
-import java.util.Arrays;
-
 /**
  * The visitors a {@link Sessionizer} forgot while idle, each with what {@link
  * io.persession.spi.Session#previousEvent()} needs of its last event: time, type, name and page.
  *
  * <p><b>Exactness.</b> {@link #remove} gives back an event equal, field by field, to {@link
  * SessionAccumulator#summary} of the event {@link #put} last for that visitor (visitors match by
- * {@link String#equals}, see {@link StringIndex}), built the same way; or {@code null} when the visitor
+ * {@link String#equals}, see {@link StringTable}), built the same way; or {@code null} when the visitor
  * is not forgotten now.
  *
- * <p><b>Memory</b>, per visitor ever forgotten: its id in a {@link StringIndex} (about 17 bytes plus
- * one byte a char for an ASCII id), 8 bytes of time and 4 of (type, name, page) number in
- * {@link EventShapes}, whose triples are shared among visitors: about 50 bytes for a 20-char id. A
- * visitor that returns keeps its number (its entry is marked absent), so a visitor forgotten again
- * costs nothing more. No object per visitor.
+ * <p><b>Memory</b>, per visitor ever forgotten: one {@link StringTable} entry holding the visitor id
+ * (one byte a char for ASCII, and a length byte), the last event's time (8 bytes) and the number of its
+ * (type, name, page) in {@link EventShapes} (4 bytes; those triples are shared among visitors), and
+ * 5.3 to 10.7 bytes of table: about 36 bytes for a 15-char id. A visitor that returns keeps its entry
+ * (marked absent), so a visitor forgotten again costs nothing more. No object per visitor.
  *
  * <p>Not thread-safe.
  */
 final class ForgottenVisitors {
-    private final StringIndex visitors = new StringIndex();
+    /** Payload: the time at 0, the triple's number + 1 at 8 (0: not forgotten now). */
+    private static final int TIME = 0;
+    private static final int TRIPLE = 8;
+
+    private final StringTable visitors = new StringTable(12);
     private EventShapes shapes = new EventShapes();
-    /** Per visitor number: the last event's time. */
-    private long[] times = new long[16];
-    /** Per visitor number: the last event's triple number + 1, or 0 when not forgotten now. */
-    private int[] triples = new int[16];
     private int size;
 
     /** Forgets {@code last}'s visitor, keeping what a summary of {@code last} needs. */
     void put(Event last) {
-        int n = visitors.add(last.visitorId());
-        if (n == times.length) {
-            int grown = n + (n >> 1);
-            times = Arrays.copyOf(times, grown);
-            triples = Arrays.copyOf(triples, grown);
-        }
+        int entry = visitors.add(last.visitorId());
         int triple = shapes.acquire(last.type(), last.name(), last.page());
-        int old = triples[n];
+        int old = visitors.getInt(entry, TRIPLE);
         if (old == 0) {
             size++;
         } else {
             shapes.release(old - 1);
         }
-        triples[n] = triple + 1;
-        times[n] = last.timestampMillis();
+        visitors.setInt(entry, TRIPLE, triple + 1);
+        visitors.setLong(entry, TIME, last.timestampMillis());
     }
 
     /**
@@ -57,15 +50,18 @@ final class ForgottenVisitors {
         if (size == 0) {
             return null;
         }
-        int n = visitors.find(visitor);
-        if (n < 0 || triples[n] == 0) {
+        int entry = visitors.find(visitor);
+        if (entry < 0) {
             return null;
         }
-        int triple = triples[n] - 1;
-        triples[n] = 0;
+        int triple = visitors.getInt(entry, TRIPLE) - 1;
+        if (triple < 0) {
+            return null;
+        }
+        visitors.setInt(entry, TRIPLE, 0);
         size--;
-        Event summary = Event.builder(times[n], visitor).type(shapes.type(triple)).name(shapes.name(triple))
-                .page(shapes.page(triple)).build();
+        Event summary = Event.builder(visitors.getLong(entry, TIME), visitor).type(shapes.type(triple))
+                .name(shapes.name(triple)).page(shapes.page(triple)).build();
         shapes.release(triple);
         return summary;
     }
@@ -79,13 +75,11 @@ final class ForgottenVisitors {
     void clear() {
         visitors.clear();
         shapes = new EventShapes();
-        times = new long[16];
-        triples = new int[16];
         size = 0;
     }
 
-    /** Roughly the bytes held in arrays, for measurements (strings of names and pages excluded). */
+    /** Roughly the bytes held in arrays, for measurements (the name and page strings excluded). */
     long footprintBytes() {
-        return visitors.footprintBytes() + 12L * times.length;
+        return visitors.footprintBytes();
     }
 }
