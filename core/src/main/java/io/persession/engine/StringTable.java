@@ -18,9 +18,9 @@ import java.util.Arrays;
  * caller stores in it.
  *
  * <p><b>Memory</b>, per entry: the payload, the string's length (1 byte up to 127 chars), the string (one
- * byte a char for ASCII) and 5.3 to 10.7 bytes of table (open addressing with linear probing, load
- * factor between 3/8 and 3/4): a 15-char ASCII id with a 4-byte payload takes about 28 bytes, with 12
- * about 36. Growing copies only the table (never the entries). Entries are never removed, except all of
+ * byte a char for ASCII) and 6.7 to 13.3 bytes of table (5 bytes a slot, open addressing with linear
+ * probing, load factor between 3/8 and 3/4): a 15-char ASCII id with a 4-byte payload takes about 30
+ * bytes, with 12 about 38. Growing copies only the table (never the entries). Entries are never removed, except all of
  * them by {@link #clear()}; at most 2 GiB of them.
  *
  * <p>Not thread-safe.
@@ -44,6 +44,11 @@ final class StringTable {
     private int offset;
     /** Slots: entry address + 1, or 0 when free. */
     private int[] table;
+    /**
+     * Per slot, 8 bits of the string's hash (other bits than the slot's): a probe reads the entry only
+     * when they match, so passing other entries costs no access to the chunks.
+     */
+    private byte[] prints;
     private int shift;
     private int size;
 
@@ -63,6 +68,7 @@ final class StringTable {
         chunk = 0;
         offset = 0;
         table = new int[INITIAL_SLOTS];
+        prints = new byte[INITIAL_SLOTS];
         shift = Integer.SIZE - Integer.numberOfTrailingZeros(INITIAL_SLOTS);
         size = 0;
     }
@@ -74,13 +80,15 @@ final class StringTable {
 
     /** The address of {@code s}'s entry, or -1 when it was never added. */
     int find(String s) {
+        int h = s.hashCode();
+        byte print = print(h);
         int mask = table.length - 1;
-        for (int i = slot(s.hashCode()); ; i = (i + 1) & mask) {
+        for (int i = slot(h); ; i = (i + 1) & mask) {
             int v = table[i];
             if (v == 0) {
                 return -1;
             }
-            if (storedEquals(v - 1, s)) {
+            if (prints[i] == print && storedEquals(v - 1, s)) {
                 return v - 1;
             }
         }
@@ -88,19 +96,22 @@ final class StringTable {
 
     /** The address of {@code s}'s entry, added (with a zero payload) when {@code s} is new. */
     int add(String s) {
+        int h = s.hashCode();
+        byte print = print(h);
         int mask = table.length - 1;
-        int i = slot(s.hashCode());
+        int i = slot(h);
         for (; ; i = (i + 1) & mask) {
             int v = table[i];
             if (v == 0) {
                 break;
             }
-            if (storedEquals(v - 1, s)) {
+            if (prints[i] == print && storedEquals(v - 1, s)) {
                 return v - 1;
             }
         }
         int address = write(s);
         table[i] = address + 1;
+        prints[i] = print;
         size++;
         if (size > (table.length >> 2) * 3) {
             rehash(table.length * 2);
@@ -154,7 +165,7 @@ final class StringTable {
 
     /** Roughly the bytes this table holds in arrays (for measurements). */
     long footprintBytes() {
-        long bytes = 4L * table.length + 8L * chunks.length;
+        long bytes = 5L * table.length + 8L * chunks.length;
         for (byte[] c : chunks) {
             bytes += c == null ? 0 : c.length;
         }
@@ -172,20 +183,29 @@ final class StringTable {
         return (hash * 0x9E3779B9) >>> shift;
     }
 
+    /** The top 8 bits of another multiplicative hash: independent enough of {@link #slot}'s bits. */
+    private static byte print(int hash) {
+        return (byte) ((hash * 0x85EBCA6B) >>> 24);
+    }
+
     private void rehash(int slots) {
         int[] t = new int[slots];
+        byte[] p = new byte[slots];
         int mask = slots - 1;
         shift = Integer.SIZE - Integer.numberOfTrailingZeros(slots);
-        for (int v : table) {
+        for (int j = 0; j < table.length; j++) {
+            int v = table[j];
             if (v != 0) {
                 int i = slot(storedHash(v - 1));
                 while (t[i] != 0) {
                     i = (i + 1) & mask;
                 }
                 t[i] = v;
+                p[i] = prints[j];
             }
         }
         table = t;
+        prints = p;
     }
 
     /** {@link String#hashCode()} of the stored string, from its chars. */
