@@ -14,7 +14,8 @@ import io.persession.spi.Event;
  * <p><b>Memory</b>, per visitor ever forgotten: one {@link StringTable} entry holding the visitor id
  * (one byte a char for ASCII, and a length byte), the last event's time (8 bytes) and the number of its
  * (type, name, page) in {@link EventShapes} (4 bytes; those triples are shared among visitors), and
- * 5.3 to 10.7 bytes of table: about 36 bytes for a 15-char id. A visitor that returns keeps its entry
+ * 6.7 to 13.3 bytes of table: measured at 3.5 million visitors, 34 bytes a visitor for 9-char ids, 40
+ * for 15-char ones (a {@code HashMap} took 130). A visitor that returns keeps its entry
  * (marked absent), so a visitor forgotten again costs nothing more. No object per visitor.
  *
  * <p>Not thread-safe.

@@ -39,7 +39,7 @@ import java.util.function.Predicate;
  * Every session knows the visitor's event before it ({@link Session#previousEvent()}), so that it can be
  * explained: for a forgotten visitor a compact record of its last event (time, type, name, page) waits for
  * its return, so the explanation is the same whether the visitor was kept in memory, forgotten, or
- * regrouped. That record, with the visitor id, costs about 36 bytes for a 15-char ASCII id and no object
+ * regrouped. That record, with the visitor id, costs about 34 bytes for a 9-char ASCII id and no object
  * ({@link ForgottenVisitors}): the memory that grows with the number of distinct visitors. Events wait in
  * a {@link ReleaseQueue}, which costs O(1) an event when the input is in time order.
  * Not thread-safe: one thread feeds one sessionizer.

@@ -20,8 +20,8 @@ import java.util.Arrays;
  * <p><b>Memory</b>, per entry: the payload, the string's length (1 byte up to 127 chars), the string (one
  * byte a char for ASCII) and 6.7 to 13.3 bytes of table (5 bytes a slot, open addressing with linear
  * probing, load factor between 3/8 and 3/4): a 15-char ASCII id with a 4-byte payload takes about 30
- * bytes, with 12 about 38. Growing copies only the table (never the entries). Entries are never removed, except all of
- * them by {@link #clear()}; at most 2 GiB of them.
+ * bytes, with 12 about 38. Growing copies only the table (never the entries). Entries are never removed,
+ * except all of them by {@link #clear()}; at most 2 GiB of them.
  *
  * <p>Not thread-safe.
  */
@@ -63,8 +63,7 @@ final class StringTable {
 
     /** Drops every entry. */
     void clear() {
-        chunks = new byte[4][];
-        chunks[0] = new byte[CHUNK_SIZE];
+        chunks = new byte[4][]; // allocated as entries come: an empty table holds no chunk
         chunk = 0;
         offset = 0;
         table = new int[INITIAL_SLOTS];
@@ -293,14 +292,15 @@ final class StringTable {
             address = own << CHUNK_BITS;
             chunk = own + 1;
             offset = 0;
-            newChunk(chunk, CHUNK_SIZE);
         } else {
             if (offset + need > CHUNK_SIZE) {
                 chunk++;
                 offset = 0;
-                newChunk(chunk, CHUNK_SIZE);
             }
-            bytes = chunks[chunk];
+            bytes = chunk < chunks.length ? chunks[chunk] : null;
+            if (bytes == null) {
+                bytes = newChunk(chunk, CHUNK_SIZE);
+            }
             address = (chunk << CHUNK_BITS) | offset;
             offset += (int) need;
         }

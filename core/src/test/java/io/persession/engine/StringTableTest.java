@@ -140,6 +140,25 @@ class StringTableTest {
     }
 
     @Test
+    void stringsLongerThanAChunkFirstInARowAndBetweenShortOnes() {
+        StringTable t = new StringTable(8);
+        List<String> keys = List.of("y".repeat(70_000), "z".repeat(65_536), "a", "é".repeat(30_000), "b",
+                "x".repeat(65_536 - 8 - 3), "x".repeat(65_536 - 8 - 3 + 1), "c");
+        List<Integer> addresses = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            int address = t.add(keys.get(i));
+            t.setLong(address, 0, -i);
+            addresses.add(address);
+        }
+        assertEquals(keys.size(), new HashSet<>(addresses).size());
+        for (int i = 0; i < keys.size(); i++) {
+            assertEquals(addresses.get(i), t.find(keys.get(i)));
+            assertEquals(keys.get(i), t.key(addresses.get(i)));
+            assertEquals(-i, t.getLong(addresses.get(i), 0));
+        }
+    }
+
+    @Test
     void stringsWithTheSameHashCodeStayApart() {
         StringTable t = new StringTable(4);
         int n = 4096; // 4096 strings of 12 "Aa"/"BB" blocks: one hash code
