@@ -7,7 +7,6 @@ import io.persession.spi.SessionDefinition;
 import io.persession.spi.SessionRule;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -133,6 +133,30 @@ class SessionizerDifferentialTest {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}, lateness {1} ms")
+    @org.junit.jupiter.params.provider.CsvSource({"5, 0", "6, 60000", "7, 600000"})
+    void severalDefinitionsInOneRunGiveWhatEachGivesAlone(long seed, long latenessMillis) {
+        List<SessionDefinition> defs = List.of(definition("idle-2m"), definition("paris"), definition("no-limit"));
+        Duration lateness = Duration.ofMillis(latenessMillis);
+        List<Event> input = input(seed, latenessMillis);
+        Map<SessionDefinition, RandomStreams.Recorder> together = new HashMap<>();
+        Engine.Result all = new Engine(lateness, BOTS, false).run(new ListInput(input), defs,
+                d -> together.computeIfAbsent(d, k -> new RandomStreams.Recorder()));
+        for (int i = 0; i < defs.size(); i++) {
+            SessionDefinition d = defs.get(i);
+            RandomStreams.Recorder expected = new RandomStreams.Recorder();
+            Aggregator refTotals = new Aggregator(BOTS, false);
+            OldVisitorCount oldVisitors = new OldVisitorCount(BOTS);
+            referenceEngine(d, lateness, input, all(refTotals, expected, oldVisitors));
+            DefinitionResult r = all.definitions().get(i);
+            assertEquals(expected.calls, together.get(d).calls, d.id());
+            assertEquals(TestData.map(refTotals.totals("EUR")), TestData.map(r.totals()), d.id());
+            assertEquals(oldVisitors.size(), r.totals().visitors(), d.id());
+            assertEquals(refTotals.sessionStarts(), r.sessionStarts(), d.id());
+            assertEquals(days(refTotals.byDay()), days(r.byDay()), d.id());
+        }
+    }
+
     /** What {@link Engine#run} does for one definition, without de-duplication, with the reference sessionizer. */
     private static Set<String> referenceEngine(SessionDefinition d, Duration lateness, List<Event> input, SessionListener listener) {
         ReferenceSessionizer first = new ReferenceSessionizer(d, lateness, listener);
