@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,8 @@ public final class Aggregator implements SessionListener {
     private final boolean includeBots;
     private final ZoneId dayZone;
     private final Map<LocalDate, long[]> days = new TreeMap<>();
-    private final Map<String, int[]> sessionsByVisitor = new HashMap<>();
+    /** Counted sessions per visitor, to count visitors with at least one: compact, see {@link VisitorCounts}. */
+    private final VisitorCounts sessionsByVisitor = new VisitorCounts();
     private final Map<String, Long> starts = new TreeMap<>();
     private final Map<String, BotExclusion> bots = new TreeMap<>();
     private final Map<String, Long> flagged = new TreeMap<>();
@@ -83,11 +83,7 @@ public final class Aggregator implements SessionListener {
         sessions += sign;
         starts.merge(s.startReason(), (long) sign, Long::sum);
         starts.remove(s.startReason(), 0L);
-        int[] n = sessionsByVisitor.computeIfAbsent(s.visitorId(), k -> new int[1]);
-        n[0] += sign;
-        if (n[0] == 0) {
-            sessionsByVisitor.remove(s.visitorId());
-        }
+        sessionsByVisitor.add(s.visitorId(), sign);
         events += sign * (long) s.eventCount();
         pageviews += sign * (long) s.pageviews();
         purchases += sign * (long) s.purchases();
@@ -110,7 +106,7 @@ public final class Aggregator implements SessionListener {
     /** Everything summed so far, as plain serializable values (see {@link PartialResult}). */
     Sums sums() {
         Sums s = new Sums();
-        s.counts = new long[] {sessions, sessionsByVisitor.size() + mergedVisitors, events, pageviews, purchases, convertingSessions,
+        s.counts = new long[] {sessions, sessionsByVisitor.nonZero() + mergedVisitors, events, pageviews, purchases, convertingSessions,
                 refunds, adRequests, adImpressions, purchaseRevenueMicros, adRevenueMicros, refundMicros};
         days.forEach((day, d) -> s.days.put(day, d.clone()));
         s.starts.putAll(starts);
@@ -179,7 +175,7 @@ public final class Aggregator implements SessionListener {
 
     /** The totals so far, in {@code currency} (nullable). */
     public Totals totals(String currency) {
-        return Totals.builder().sessions(sessions).visitors(sessionsByVisitor.size() + mergedVisitors).events(events).pageviews(pageviews)
+        return Totals.builder().sessions(sessions).visitors(sessionsByVisitor.nonZero() + mergedVisitors).events(events).pageviews(pageviews)
                 .purchases(purchases).convertingSessions(convertingSessions).refunds(refunds).adRequests(adRequests)
                 .adImpressions(adImpressions).purchaseRevenueMicros(purchaseRevenueMicros).adRevenueMicros(adRevenueMicros)
                 .refundMicros(refundMicros).currency(currency).build();

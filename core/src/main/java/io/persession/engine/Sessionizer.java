@@ -1,7 +1,6 @@
 package io.persession.engine;
 
 import io.persession.spi.Event;
-import io.persession.spi.EventType;
 import io.persession.spi.Session;
 import io.persession.spi.SessionDefinition;
 import io.persession.spi.SessionRule;
@@ -9,14 +8,12 @@ import io.persession.spi.SessionRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -40,15 +37,14 @@ import java.util.function.Predicate;
  * sorted events anew.</li>
  * </ol>
  * Every session knows the visitor's event before it ({@link Session#previousEvent()}), so that it can be
- * explained: for a forgotten visitor a compact record of its last event (time, type, name, page: some 32
- * bytes besides the visitor id the sessionizer keeps anyway) waits for its return, so the explanation is
- * the same whether the visitor was kept in memory, forgotten, or regrouped.
+ * explained: for a forgotten visitor a compact record of its last event (time, type, name, page) waits for
+ * its return, so the explanation is the same whether the visitor was kept in memory, forgotten, or
+ * regrouped. That record, with the visitor id, costs about 34 bytes for a 9-char ASCII id and no object
+ * ({@link ForgottenVisitors}): the memory that grows with the number of distinct visitors. Events wait in
+ * a {@link ReleaseQueue}, which costs O(1) an event when the input is in time order.
  * Not thread-safe: one thread feeds one sessionizer.
  */
 public final class Sessionizer {
-    private static final Comparator<Pending> ORDER =
-            Comparator.comparingLong((Pending p) -> p.event.timestampMillis()).thenComparingLong(p -> p.seq);
-
     private final SessionDefinition definition;
     private final List<SessionRule> rules;
     private final SessionRule inactivityRule;
@@ -57,11 +53,15 @@ public final class Sessionizer {
     private final SessionListener listener;
     private final Predicate<String> visitorFilter;
 
-    private final PriorityQueue<Pending> buffer = new PriorityQueue<>(ORDER);
+    /** Events waiting for the watermark, released by (time, input position): see {@link ReleaseQueue}. */
+    private final ReleaseQueue buffer = new ReleaseQueue();
     /** Open sessions in the order their visitor was last active (oldest first): the eviction order. */
     private final LinkedHashMap<String, SessionAccumulator> open = new LinkedHashMap<>(1024, 0.75f, true);
-    /** Visitors forgotten while idle, with what {@link Session#previousEvent()} needs of their last event. */
-    private final Map<String, LastSeen> forgotten = new HashMap<>();
+    /**
+     * Visitors forgotten while idle, with what {@link Session#previousEvent()} needs of their last event:
+     * compact, see {@link ForgottenVisitors}.
+     */
+    private final ForgottenVisitors forgotten = new ForgottenVisitors();
     private final Set<String> late = new HashSet<>();
     private long maxTimestamp = Long.MIN_VALUE;
     private long sessionsClosed;
@@ -111,7 +111,7 @@ public final class Sessionizer {
             maxTimestamp = ts;
         }
         String visitor = event.visitorId();
-        if (!visitorFilter.test(visitor) || late.contains(visitor)) {
+        if (!visitorFilter.test(visitor) || !late.isEmpty() && late.contains(visitor)) {
             advance();
             return;
         }
@@ -121,14 +121,14 @@ public final class Sessionizer {
             advance();
             return;
         }
-        buffer.add(new Pending(event, seq));
+        buffer.add(event, seq);
         advance();
     }
 
     /** Ends the input: processes what is buffered and closes every open session. */
     public void finish() {
         while (!buffer.isEmpty()) {
-            process(buffer.poll().event);
+            process(buffer.poll());
         }
         for (SessionAccumulator s : open.values()) {
             close(s);
@@ -165,8 +165,8 @@ public final class Sessionizer {
 
     private void advance() {
         long watermark = watermark();
-        while (!buffer.isEmpty() && buffer.peek().event.timestampMillis() <= watermark) {
-            process(buffer.poll().event);
+        while (!buffer.isEmpty() && buffer.peekMillis() <= watermark) {
+            process(buffer.poll());
         }
         if (inactivityRule != null) {
             Iterator<SessionAccumulator> it = open.values().iterator();
@@ -176,7 +176,7 @@ public final class Sessionizer {
                     break;
                 }
                 it.remove();
-                forgotten.put(s.visitorId(), new LastSeen(s.lastEvent()));
+                forgotten.put(s.lastEvent());
                 close(s);
             }
         }
@@ -184,15 +184,15 @@ public final class Sessionizer {
 
     private void process(Event e) {
         String visitor = e.visitorId();
-        if (late.contains(visitor)) {
+        if (!late.isEmpty() && late.contains(visitor)) {
             return;
         }
         SessionAccumulator current = open.get(visitor);
         if (current == null) {
-            LastSeen returning = forgotten.remove(visitor);
+            Event returning = forgotten.remove(visitor);
             open.put(visitor, returning == null
                     ? new SessionAccumulator(e, SessionDefinition.FIRST, null)
-                    : new SessionAccumulator(e, inactivityRule.reason(), returning.summary(visitor)));
+                    : new SessionAccumulator(e, inactivityRule.reason(), returning));
             return;
         }
         String reason = splitReason(current, e);
@@ -268,35 +268,6 @@ public final class Sessionizer {
             if (current != null) {
                 s.close(current);
             }
-        }
-    }
-
-    /** The compact record of a forgotten visitor's last event: what {@link SessionAccumulator#summary} keeps. */
-    private static final class LastSeen {
-        final long timestampMillis;
-        final EventType type;
-        final String name;
-        final String page;
-
-        LastSeen(Event e) {
-            this.timestampMillis = e.timestampMillis();
-            this.type = e.type();
-            this.name = e.name();
-            this.page = e.page();
-        }
-
-        Event summary(String visitor) {
-            return Event.builder(timestampMillis, visitor).type(type).name(name).page(page).build();
-        }
-    }
-
-    private static final class Pending {
-        final Event event;
-        final long seq;
-
-        Pending(Event event, long seq) {
-            this.event = event;
-            this.seq = seq;
         }
     }
 }

@@ -1,0 +1,342 @@
+package io.persession.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A hash table from strings to a small fixed-size payload, with no object per entry: each entry is a
+ * run of bytes in 64 KiB chunks (the payload, then the string), and the table is an {@code int[]} of
+ * entry addresses. {@link ForgottenVisitors} and {@link VisitorCounts} keep a visitor's data this way.
+ *
+ * <p><b>Exactness.</b> Two strings have the same entry if and only if they are {@link String#equals
+ * equal}: a lookup compares every char of the stored copy, never a hash alone. Strings are stored char
+ * by char in a lossless variable-length encoding (1 byte for U+0000..U+007F, 2 up to U+07FF, 3 above,
+ * each UTF-16 unit on its own, so unpaired surrogates survive too), so {@link #key} gives back exactly
+ * the string added. An entry's address never changes; its payload starts as zeros and holds what the
+ * caller stores in it.
+ *
+ * <p><b>Memory</b>, per entry: the payload, the string's length (1 byte up to 127 chars), the string (one
+ * byte a char for ASCII) and 6.7 to 13.3 bytes of table (5 bytes a slot, open addressing with linear
+ * probing, load factor between 3/8 and 3/4): a 15-char ASCII id with a 4-byte payload takes about 30
+ * bytes, with 12 about 38. Growing copies only the table (never the entries). Entries are never removed,
+ * except all of them by {@link #clear()}; at most 2 GiB of them.
+ *
+ * <p>Not thread-safe.
+ */
+final class StringTable {
+    private static final int CHUNK_BITS = 16;
+    private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+    private static final int CHUNK_MASK = CHUNK_SIZE - 1;
+    private static final int INITIAL_SLOTS = 32;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final int payloadBytes;
+    /**
+     * The entries: a chunk holds whole entries only; an entry longer than a chunk gets a chunk of its
+     * own, of its size (its address is that chunk at offset 0).
+     */
+    private byte[][] chunks;
+    /** The chunk entries are added to, and where the next one goes in it. */
+    private int chunk;
+    private int offset;
+    /** Slots: entry address + 1, or 0 when free. */
+    private int[] table;
+    /**
+     * Per slot, 8 bits of the string's hash (other bits than the slot's): a probe reads the entry only
+     * when they match, so passing other entries costs no access to the chunks.
+     */
+    private byte[] prints;
+    private int shift;
+    private int size;
+
+    /** @param payloadBytes the fixed size of each entry's payload */
+    StringTable(int payloadBytes) {
+        if (payloadBytes < 0 || payloadBytes > 1024) {
+            throw new IllegalArgumentException("payload of " + payloadBytes + " bytes");
+        }
+        this.payloadBytes = payloadBytes;
+        clear();
+    }
+
+    /** Drops every entry. */
+    void clear() {
+        chunks = new byte[4][]; // allocated as entries come: an empty table holds no chunk
+        chunk = 0;
+        offset = 0;
+        table = new int[INITIAL_SLOTS];
+        prints = new byte[INITIAL_SLOTS];
+        shift = Integer.SIZE - Integer.numberOfTrailingZeros(INITIAL_SLOTS);
+        size = 0;
+    }
+
+    /** Distinct strings added. */
+    int size() {
+        return size;
+    }
+
+    /** The address of {@code s}'s entry, or -1 when it was never added. */
+    int find(String s) {
+        int h = s.hashCode();
+        byte print = print(h);
+        int mask = table.length - 1;
+        for (int i = slot(h); ; i = (i + 1) & mask) {
+            int v = table[i];
+            if (v == 0) {
+                return -1;
+            }
+            if (prints[i] == print && storedEquals(v - 1, s)) {
+                return v - 1;
+            }
+        }
+    }
+
+    /** The address of {@code s}'s entry, added (with a zero payload) when {@code s} is new. */
+    int add(String s) {
+        int h = s.hashCode();
+        byte print = print(h);
+        int mask = table.length - 1;
+        int i = slot(h);
+        for (; ; i = (i + 1) & mask) {
+            int v = table[i];
+            if (v == 0) {
+                break;
+            }
+            if (prints[i] == print && storedEquals(v - 1, s)) {
+                return v - 1;
+            }
+        }
+        int address = write(s);
+        table[i] = address + 1;
+        prints[i] = print;
+        size++;
+        if (size > (table.length >> 2) * 3) {
+            rehash(table.length * 2);
+        }
+        return address;
+    }
+
+    long getLong(int address, int at) {
+        return (long) LONGS.get(chunks[address >>> CHUNK_BITS], (address & CHUNK_MASK) + check(at, 8));
+    }
+
+    void setLong(int address, int at, long value) {
+        LONGS.set(chunks[address >>> CHUNK_BITS], (address & CHUNK_MASK) + check(at, 8), value);
+    }
+
+    int getInt(int address, int at) {
+        return (int) INTS.get(chunks[address >>> CHUNK_BITS], (address & CHUNK_MASK) + check(at, 4));
+    }
+
+    void setInt(int address, int at, int value) {
+        INTS.set(chunks[address >>> CHUNK_BITS], (address & CHUNK_MASK) + check(at, 4), value);
+    }
+
+    /** The string of the entry at {@code address} (a new instance, equal to the one added). */
+    String key(int address) {
+        byte[] bytes = chunks[address >>> CHUNK_BITS];
+        int p = (address & CHUNK_MASK) + payloadBytes;
+        int length = 0;
+        int bits = 0;
+        int b;
+        do {
+            b = bytes[p++];
+            length |= (b & 0x7F) << bits;
+            bits += 7;
+        } while (b < 0);
+        char[] out = new char[length];
+        for (int k = 0; k < length; k++) {
+            int c = bytes[p++] & 0xFF;
+            if (c >= 0x80) {
+                if (c < 0xE0) {
+                    c = ((c & 0x1F) << 6) | (bytes[p++] & 0x3F);
+                } else {
+                    c = ((c & 0x0F) << 12) | ((bytes[p++] & 0x3F) << 6);
+                    c |= bytes[p++] & 0x3F;
+                }
+            }
+            out[k] = (char) c;
+        }
+        return new String(out);
+    }
+
+    /** Roughly the bytes this table holds in arrays (for measurements). */
+    long footprintBytes() {
+        long bytes = 5L * table.length + 8L * chunks.length;
+        for (byte[] c : chunks) {
+            bytes += c == null ? 0 : c.length;
+        }
+        return bytes;
+    }
+
+    private int check(int at, int width) {
+        if (at < 0 || at + width > payloadBytes) {
+            throw new IndexOutOfBoundsException("payload bytes " + at + ".." + (at + width) + " of " + payloadBytes);
+        }
+        return at;
+    }
+
+    private int slot(int hash) {
+        return (hash * 0x9E3779B9) >>> shift;
+    }
+
+    /** The top 8 bits of another multiplicative hash: independent enough of {@link #slot}'s bits. */
+    private static byte print(int hash) {
+        return (byte) ((hash * 0x85EBCA6B) >>> 24);
+    }
+
+    private void rehash(int slots) {
+        int[] t = new int[slots];
+        byte[] p = new byte[slots];
+        int mask = slots - 1;
+        shift = Integer.SIZE - Integer.numberOfTrailingZeros(slots);
+        for (int j = 0; j < table.length; j++) {
+            int v = table[j];
+            if (v != 0) {
+                int i = slot(storedHash(v - 1));
+                while (t[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                t[i] = v;
+                p[i] = prints[j];
+            }
+        }
+        table = t;
+        prints = p;
+    }
+
+    /** {@link String#hashCode()} of the stored string, from its chars. */
+    private int storedHash(int address) {
+        byte[] bytes = chunks[address >>> CHUNK_BITS];
+        int p = (address & CHUNK_MASK) + payloadBytes;
+        int length = 0;
+        int bits = 0;
+        int b;
+        do {
+            b = bytes[p++];
+            length |= (b & 0x7F) << bits;
+            bits += 7;
+        } while (b < 0);
+        int h = 0;
+        for (int k = 0; k < length; k++) {
+            int c = bytes[p++] & 0xFF;
+            if (c >= 0x80) {
+                if (c < 0xE0) {
+                    c = ((c & 0x1F) << 6) | (bytes[p++] & 0x3F);
+                } else {
+                    c = ((c & 0x0F) << 12) | ((bytes[p++] & 0x3F) << 6);
+                    c |= bytes[p++] & 0x3F;
+                }
+            }
+            h = 31 * h + c;
+        }
+        return h;
+    }
+
+    private boolean storedEquals(int address, String s) {
+        byte[] bytes = chunks[address >>> CHUNK_BITS];
+        int p = (address & CHUNK_MASK) + payloadBytes;
+        int length = 0;
+        int bits = 0;
+        int b;
+        do {
+            b = bytes[p++];
+            length |= (b & 0x7F) << bits;
+            bits += 7;
+        } while (b < 0);
+        if (length != s.length()) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            int c = bytes[p++] & 0xFF;
+            if (c >= 0x80) {
+                if (c < 0xE0) {
+                    c = ((c & 0x1F) << 6) | (bytes[p++] & 0x3F);
+                } else {
+                    c = ((c & 0x0F) << 12) | ((bytes[p++] & 0x3F) << 6);
+                    c |= bytes[p++] & 0x3F;
+                }
+            }
+            if (c != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Appends an entry for {@code s}: the zero payload, its length in chars (7 bits a byte, low first), its chars. */
+    private int write(String s) {
+        int length = s.length();
+        long need = payloadBytes;
+        for (int rest = length; ; rest >>>= 7) {
+            need++;
+            if (rest < 0x80) {
+                break;
+            }
+        }
+        for (int k = 0; k < length; k++) {
+            char ch = s.charAt(k);
+            need += ch < 0x80 ? 1 : ch < 0x800 ? 2 : 3;
+        }
+        byte[] bytes;
+        int address;
+        if (need > CHUNK_SIZE) {
+            // a chunk of its own; the entries after it start a new chunk
+            int own = offset == 0 ? chunk : chunk + 1;
+            if (need > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("a string of " + length + " chars is too long to keep");
+            }
+            bytes = newChunk(own, (int) need);
+            address = own << CHUNK_BITS;
+            chunk = own + 1;
+            offset = 0;
+        } else {
+            if (offset + need > CHUNK_SIZE) {
+                chunk++;
+                offset = 0;
+            }
+            bytes = chunk < chunks.length ? chunks[chunk] : null;
+            if (bytes == null) {
+                bytes = newChunk(chunk, CHUNK_SIZE);
+            }
+            address = (chunk << CHUNK_BITS) | offset;
+            offset += (int) need;
+        }
+        int p = (address & CHUNK_MASK) + payloadBytes;
+        int rest = length;
+        while (rest >= 0x80) {
+            bytes[p++] = (byte) (rest | 0x80);
+            rest >>>= 7;
+        }
+        bytes[p++] = (byte) rest;
+        for (int k = 0; k < length; k++) {
+            char ch = s.charAt(k);
+            if (ch < 0x80) {
+                bytes[p++] = (byte) ch;
+            } else if (ch < 0x800) {
+                bytes[p++] = (byte) (0xC0 | (ch >> 6));
+                bytes[p++] = (byte) (0x80 | (ch & 0x3F));
+            } else {
+                bytes[p++] = (byte) (0xE0 | (ch >> 12));
+                bytes[p++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
+                bytes[p++] = (byte) (0x80 | (ch & 0x3F));
+            }
+        }
+        return address;
+    }
+
+    private byte[] newChunk(int index, int bytes) {
+        // the last address (index << 16 | 0xFFFF) + 1 must stay a positive int: 32767 chunks at most
+        if (index >= (1 << (Integer.SIZE - 1 - CHUNK_BITS)) - 1) {
+            throw new IllegalStateException("more than 2 GiB of strings");
+        }
+        if (index >= chunks.length) {
+            chunks = Arrays.copyOf(chunks, Math.max(chunks.length * 2, index + 1));
+        }
+        byte[] c = new byte[bytes];
+        chunks[index] = c;
+        return c;
+    }
+}
