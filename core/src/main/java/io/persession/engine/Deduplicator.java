@@ -24,10 +24,13 @@ import java.util.Map;
  * tell what the first read kept ({@link #keptInFirstRead}) and what is kept after all ({@link #kept}).
  */
 final class Deduplicator implements AutoCloseable {
-    /** How much event time the exact window covers by default. */
-    static final long DEFAULT_HORIZON_MILLIS = 60 * 60 * 1000L;
-    /** At most this many ids are in the window by default (about 30 MB). */
-    static final int DEFAULT_CAPACITY = 1 << 18;
+    /**
+     * How much event time the exact window covers by default: re-sent rows come within seconds or minutes of
+     * their original; a repeat from further back costs a read more, not a wrong answer.
+     */
+    static final long DEFAULT_HORIZON_MILLIS = 15 * 60 * 1000L;
+    /** At most this many ids are in the window by default (a table of about 2 MB, mostly in the CPU's caches). */
+    static final int DEFAULT_CAPACITY = 1 << 16;
 
     private IdWindow window;
 
@@ -49,15 +52,28 @@ final class Deduplicator implements AutoCloseable {
         this.window = new IdWindow(horizonMillis, capacity);
     }
 
-    /** First read: true when {@code e}, at input position {@code seq}, is a duplicate (and counts it). */
-    boolean isDuplicate(Event e, long seq) {
+    /**
+     * First read, on the reading thread (before {@link #isDuplicate}, in input order): logs the event id of
+     * {@code e} at {@code seq} and puts its fingerprint in {@code fingerprint[0..1]} (left alone without an id).
+     */
+    void log(Event e, long seq, long[] fingerprint) {
         String id = e.eventId();
         if (id != null) {
             log.add(id, seq);
-            if (window.addIfAbsent(id, log.lastHi(), log.lastLo(), e.timestampMillis())) {
-                eventRepeats.add(seq);
-                return true;
-            }
+            fingerprint[0] = log.lastHi();
+            fingerprint[1] = log.lastLo();
+        }
+    }
+
+    /**
+     * First read: true when {@code e}, at input position {@code seq}, is a duplicate (and counts it);
+     * {@code hi} and {@code lo} are its id's fingerprint from {@link #log}.
+     */
+    boolean isDuplicate(Event e, long seq, long hi, long lo) {
+        String id = e.eventId();
+        if (id != null && window.addIfAbsent(id, hi, lo, e.timestampMillis())) {
+            eventRepeats.add(seq);
+            return true;
         }
         if (e.type() == EventType.PURCHASE && e.orderId() != null) {
             long[] at = orders.get(e.orderId());
@@ -72,6 +88,13 @@ final class Deduplicator implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** {@link #log} and {@link #isDuplicate(Event, long, long, long)} on one thread. */
+    boolean isDuplicate(Event e, long seq) {
+        long[] fingerprint = new long[2];
+        log(e, seq, fingerprint);
+        return isDuplicate(e, seq, fingerprint[0], fingerprint[1]);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -125,15 +126,16 @@ public final class Engine {
             CurrencyCheck currency = new CurrencyCheck();
             MissingValues missing = new MissingValues(definitions);
             long[] accepted = {0};
-            read(input, true, (e, position) -> {
-                if (dedup.isDuplicate(e, position)) {
-                    return false;
+            read(input, true, (e, position, fingerprint) -> {
+                dedup.log(e, position, fingerprint);
+                return true;
+            }, (e, position, hi, lo) -> {
+                if (dedup.isDuplicate(e, position, hi, lo)) {
+                    return;
                 }
                 accepted[0]++;
                 currency.check(e);
                 missing.count(e, 1);
-                return true;
-            }, (e, position) -> {
                 for (Sessionizer s : sessionizers) {
                     s.accept(e, position);
                 }
@@ -182,7 +184,7 @@ public final class Engine {
         LOG.info("{} row(s) repeat an event id first read more than the de-duplication window earlier; reading the input"
                 + " again to regroup their visitors", fix.missed());
         long[] delta = {0};
-        read(input, false, (e, position) -> {
+        read(input, false, (e, position, tags) -> {
             if (fix.changes(position)) {
                 changed.add(e.visitorId());
                 int sign = fix.kept(position) ? 1 : -1;
@@ -190,7 +192,7 @@ public final class Engine {
                 missing.count(e, sign);
             }
             return false;
-        }, (e, position) -> { });
+        }, (e, position, t0, t1) -> { });
         return delta[0];
     }
 
@@ -208,7 +210,7 @@ public final class Engine {
         List<Sessionizer> replays = new ArrayList<>();
         List<Set<String>> regrouped = new ArrayList<>();
         for (Sessionizer s : sessionizers) {
-            Set<String> visitors = new HashSet<>(s.lateVisitors());
+            Set<String> visitors = new LinkedHashSet<>(s.lateVisitors()); // in the sessionizer's order, then the others
             visitors.addAll(changed);
             regrouped.add(visitors);
             SessionListener target = listeners.get(s.definition());
@@ -217,7 +219,7 @@ public final class Engine {
         Set<String> all = new HashSet<>(late);
         all.addAll(changed);
         Map<String, List<Event>> events = new HashMap<>();
-        read(input, false, (e, position) -> true, (e, position) -> {
+        read(input, false, (e, position, tags) -> true, (e, position, t0, t1) -> {
             if (dedup.keptInFirstRead(position)) {
                 for (Sessionizer r : replays) {
                     r.accept(e, position);

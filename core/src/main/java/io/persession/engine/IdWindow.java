@@ -2,25 +2,26 @@ package io.persession.engine;
 
 /**
  * The exact part of {@link Deduplicator}: the event ids of the last {@code horizon} of event time, at most
- * {@code capacity} of them, in an open-addressing table keyed by their {@link EventIdLog} fingerprint, each
- * slot holding the id itself, so that ids are compared exactly (a fingerprint match alone never decides).
- * Ids leave in the order they came (a ring), once older than the horizon behind the latest time seen or
- * when the window is full. No objects are allocated per id. Not thread-safe.
+ * {@code capacity} of them, in an open-addressing table keyed by their {@link EventIdLog} fingerprint. A slot
+ * is the fingerprint's two longs side by side (one cache line to probe); the id itself sits in a parallel
+ * array that is read only when a fingerprint matches, so ids are compared exactly (a fingerprint match alone
+ * never decides). Ids leave in the order they came (a ring of slot numbers), once older than the horizon
+ * behind the latest time seen or when the window is full. No objects are allocated per id. Not thread-safe.
  */
 final class IdWindow {
-    private static final String GONE = new String("gone");
+    /** A free slot: both longs zero (a fingerprint is never stored as 0, 0; see {@link #key}). */
+    private static final long FREE = 0;
+    /** A slot whose id left: high long zero, low long one. */
+    private static final long GONE_LO = 1;
 
     private final long horizonMillis;
     private final int capacity;
-    // the table: fingerprint and id per slot; null = empty, GONE = removed
-    private long[] his;
-    private long[] los;
+    private long[] keys; // 2 a slot
     private String[] ids;
     private int mask;
-    private int used; // live + removed slots
-    // the ring, in arrival order
-    private long[] ringHi = new long[1024];
-    private long[] ringLo = new long[1024];
+    private int used; // live + gone slots
+    // the ring, in arrival order: slot numbers and times
+    private int[] ringSlot = new int[1024];
     private long[] ringTime = new long[1024];
     private int head;
     private int size;
@@ -32,23 +33,29 @@ final class IdWindow {
         allocate(1024);
     }
 
+    /** The high long as stored: never 0, so that 0 marks free and gone slots. */
+    private static long key(long hi) {
+        return hi == 0 ? 1 : hi;
+    }
+
     /**
      * Adds {@code id} (fingerprint {@code hi}, {@code lo}; its event's time {@code time}) unless it is in the
      * window; true when it was there (a repeat).
      */
     boolean addIfAbsent(String id, long hi, long lo, long time) {
-        int s = (int) EventIdLog.mix(hi ^ lo) & mask;
+        long k = key(hi);
+        int s = (int) EventIdLog.mix(k ^ lo) & mask;
         int free = -1;
         while (true) {
-            String at = ids[s];
-            if (at == null) {
-                break;
-            }
-            if (at == GONE) {
-                if (free < 0) {
-                    free = s;
+            long at = keys[2 * s];
+            if (at == FREE) {
+                if (keys[2 * s + 1] == FREE) {
+                    break;
                 }
-            } else if (his[s] == hi && los[s] == lo && at.equals(id)) {
+                if (free < 0) {
+                    free = s; // gone
+                }
+            } else if (at == k && keys[2 * s + 1] == lo && ids[s].equals(id)) {
                 return true;
             }
             s = (s + 1) & mask;
@@ -58,92 +65,85 @@ final class IdWindow {
         } else {
             used++;
         }
-        his[s] = hi;
-        los[s] = lo;
+        keys[2 * s] = k;
+        keys[2 * s + 1] = lo;
         ids[s] = id;
-        enqueue(hi, lo, time);
         if (used * 2 > ids.length) {
-            rehash(size * 4 > ids.length ? ids.length * 2 : ids.length);
+            s = rehash(size * 4 > ids.length ? ids.length * 2 : ids.length, s);
         }
+        enqueue(s, time);
         return false;
     }
 
-    private void enqueue(long hi, long lo, long time) {
+    private void enqueue(int slot, long time) {
         if (time > latest) {
             latest = time;
         }
-        if (size == ringHi.length) {
+        if (size == ringSlot.length) {
             growRing();
         }
-        int tail = (head + size) & (ringHi.length - 1);
-        ringHi[tail] = hi;
-        ringLo[tail] = lo;
+        int tail = (head + size) & (ringSlot.length - 1);
+        ringSlot[tail] = slot;
         ringTime[tail] = time;
         size++;
         long oldest = latest - horizonMillis;
         while (size > capacity || (size > 0 && ringTime[head] < oldest)) {
-            remove(ringHi[head], ringLo[head]);
-            head = (head + 1) & (ringHi.length - 1);
+            int s = ringSlot[head];
+            keys[2 * s] = FREE;
+            keys[2 * s + 1] = GONE_LO; // the id stays referenced until the slot is reused or the table rehashed
+            head = (head + 1) & (ringSlot.length - 1);
             size--;
         }
     }
 
-    /** Removes the first live slot with this fingerprint: the ring holds one entry per slot, in slot-adding order. */
-    private void remove(long hi, long lo) {
-        int s = (int) EventIdLog.mix(hi ^ lo) & mask;
-        while (ids[s] != null) {
-            if (ids[s] != GONE && his[s] == hi && los[s] == lo) {
-                ids[s] = GONE;
-                return;
-            }
-            s = (s + 1) & mask;
-        }
-        throw new IllegalStateException("an id of the ring is not in the table");
-    }
-
     private void growRing() {
-        int n = ringHi.length * 2;
-        long[] h = new long[n];
-        long[] l = new long[n];
-        long[] t = new long[n];
+        int n = ringSlot.length * 2;
+        int[] slots = new int[n];
+        long[] times = new long[n];
         for (int i = 0; i < size; i++) {
-            int from = (head + i) & (ringHi.length - 1);
-            h[i] = ringHi[from];
-            l[i] = ringLo[from];
-            t[i] = ringTime[from];
+            int from = (head + i) & (ringSlot.length - 1);
+            slots[i] = ringSlot[from];
+            times[i] = ringTime[from];
         }
-        ringHi = h;
-        ringLo = l;
-        ringTime = t;
+        ringSlot = slots;
+        ringTime = times;
         head = 0;
     }
 
     private void allocate(int slots) {
-        his = new long[slots];
-        los = new long[slots];
+        keys = new long[2 * slots];
         ids = new String[slots];
         mask = slots - 1;
         used = 0;
     }
 
-    private void rehash(int slots) {
-        long[] oldHi = his;
-        long[] oldLo = los;
+    /**
+     * Moves every live id to a new table of {@code slots} slots (dropping gone ones) and renumbers the ring;
+     * returns where the id at {@code pending} (just added, not yet in the ring) went.
+     */
+    private int rehash(int slots, int pending) {
+        long[] oldKeys = keys;
         String[] oldIds = ids;
         allocate(slots);
-        for (int i = 0; i < oldIds.length; i++) {
-            String id = oldIds[i];
-            if (id != null && id != GONE) {
-                int s = (int) EventIdLog.mix(oldHi[i] ^ oldLo[i]) & mask;
-                while (ids[s] != null) {
-                    s = (s + 1) & mask;
-                }
-                his[s] = oldHi[i];
-                los[s] = oldLo[i];
-                ids[s] = id;
-                used++;
-            }
+        for (int i = 0; i < size; i++) {
+            int r = (head + i) & (ringSlot.length - 1);
+            ringSlot[r] = move(oldKeys, oldIds, ringSlot[r]);
         }
+        return move(oldKeys, oldIds, pending);
+    }
+
+    private int move(long[] oldKeys, String[] oldIds, int from) {
+        long k = oldKeys[2 * from];
+        long lo = oldKeys[2 * from + 1];
+        int s = (int) EventIdLog.mix(k ^ lo) & mask;
+        while (keys[2 * s] != FREE) {
+            s = (s + 1) & mask;
+        }
+        keys[2 * s] = k;
+        keys[2 * s + 1] = lo;
+        ids[s] = oldIds[from];
+        used++;
+        return s;
     }
 
     /** Ids in the window now. */

@@ -36,19 +36,22 @@ final class ReadAhead {
     /** Work done on the reading thread, in input order: which events go on to the sink. */
     @FunctionalInterface
     interface Stage {
-        /** True when the event at input position {@code position} goes on to the sink. */
-        boolean keep(Event event, long position);
+        /**
+         * True when the event at input position {@code position} goes on to the sink; {@code tags} holds two
+         * numbers the stage may set for the sink (such as a fingerprint), zero unless set.
+         */
+        boolean keep(Event event, long position, long[] tags);
     }
 
-    /** Receives the events a {@link Stage} kept, with their input positions. */
+    /** Receives the events a {@link Stage} kept, with their input positions and the stage's two tags. */
     @FunctionalInterface
     interface Sink {
-        void accept(Event event, long position);
+        void accept(Event event, long position, long tag0, long tag1);
     }
 
     /** {@code input.read(sink, firstPass)}, with the read on another thread. */
     static void read(EventInput input, boolean firstPass, EventSink sink) throws IOException {
-        read(input, firstPass, (e, position) -> true, (e, position) -> sink.accept(e));
+        read(input, firstPass, (e, position, tags) -> true, (e, position, t0, t1) -> sink.accept(e));
     }
 
     /**
@@ -77,7 +80,7 @@ final class ReadAhead {
                 }
                 Batch b = (Batch) next;
                 for (int i = 0; i < b.size; i++) {
-                    sink.accept(b.events[i], b.positions[i]);
+                    sink.accept(b.events[i], b.positions[i], b.tags[2 * i], b.tags[2 * i + 1]);
                 }
             }
         } finally {
@@ -129,6 +132,7 @@ final class ReadAhead {
     private static final class Batch {
         final Event[] events = new Event[BATCH];
         final long[] positions = new long[BATCH];
+        final long[] tags = new long[2 * BATCH];
         int size;
     }
 
@@ -140,6 +144,7 @@ final class ReadAhead {
         volatile boolean cancelled;
         private Batch batch = new Batch();
         private long position;
+        private final long[] tags = new long[2];
 
         Producer(EventInput input, boolean firstPass, Stage stage, BlockingQueue<Object> queue) {
             this.input = input;
@@ -154,12 +159,16 @@ final class ReadAhead {
             try {
                 input.read(e -> {
                     long at = ++position;
-                    if (!stage.keep(e, at)) {
+                    tags[0] = 0;
+                    tags[1] = 0;
+                    if (!stage.keep(e, at, tags)) {
                         return;
                     }
                     Batch b = batch;
                     b.events[b.size] = e;
                     b.positions[b.size] = at;
+                    b.tags[2 * b.size] = tags[0];
+                    b.tags[2 * b.size + 1] = tags[1];
                     if (++b.size == BATCH) {
                         put(b);
                         batch = new Batch();

@@ -45,7 +45,7 @@ public final class Event {
         this.type = b.type;
         this.name = b.name == null ? b.type.code() : b.name;
         this.revenueMicros = b.revenueMicros;
-        this.currency = b.currency == null || b.currency.isBlank() ? null : b.currency.trim().toUpperCase(java.util.Locale.ROOT);
+        this.currency = currency(b.currency);
         this.trafficSource = b.trafficSource;
         this.referrer = blankToNull(b.referrer);
         this.page = blankToNull(b.page);
@@ -160,6 +160,23 @@ public final class Event {
             return Map.of(e.getKey(), e.getValue());
         }
         return Collections.unmodifiableMap(new LinkedHashMap<>(given));
+    }
+
+    /** {@code c} trimmed and upper-cased ({@code null} when blank); as it is, without copying, when it already is. */
+    private static String currency(String c) {
+        if (c == null) {
+            return null;
+        }
+        int n = c.length();
+        boolean clean = n > 0;
+        for (int i = 0; i < n && clean; i++) {
+            char ch = c.charAt(i);
+            clean = ch >= 'A' && ch <= 'Z';
+        }
+        if (clean) {
+            return c;
+        }
+        return c.isBlank() ? null : c.trim().toUpperCase(java.util.Locale.ROOT);
     }
 
     private static String blankToNull(String s) {
