@@ -25,8 +25,13 @@ public final class Aggregator implements SessionListener {
     private final boolean includeBots;
     private final ZoneId dayZone;
     private final Map<LocalDate, long[]> days = new TreeMap<>();
-    /** Counted sessions per visitor, to count visitors with at least one: compact, see {@link VisitorCounts}. */
-    private final VisitorCounts sessionsByVisitor = new VisitorCounts();
+    /**
+     * Counted sessions per visitor, to count visitors with at least one: compact, see {@link VisitorCounts};
+     * {@code null} when {@link #firstSessions} counts them.
+     */
+    private final VisitorCounts sessionsByVisitor;
+    /** The visitor count of an aggregator fed by a sessionizer ({@link #ofSessionizer}), else {@code null}. */
+    private final FirstSessionVisitors firstSessions;
     private final Map<String, Long> starts = new TreeMap<>();
     private final Map<String, BotExclusion> bots = new TreeMap<>();
     private final Map<String, Long> flagged = new TreeMap<>();
@@ -53,6 +58,12 @@ public final class Aggregator implements SessionListener {
      * {@code dayZone}, of each session's start.
      */
     public Aggregator(List<BotClassifier> classifiers, boolean includeBots, ZoneId dayZone) {
+        this(classifiers, includeBots, dayZone, false);
+    }
+
+    private Aggregator(List<BotClassifier> classifiers, boolean includeBots, ZoneId dayZone, boolean fromSessionizer) {
+        this.sessionsByVisitor = fromSessionizer ? null : new VisitorCounts();
+        this.firstSessions = fromSessionizer ? new FirstSessionVisitors() : null;
         this.classifiers = List.copyOf(classifiers);
         this.includeBots = includeBots;
         this.dayZone = java.util.Objects.requireNonNull(dayZone, "dayZone is null");
@@ -77,13 +88,20 @@ public final class Aggregator implements SessionListener {
         if (bot.isPresent()) {
             bots.computeIfAbsent(bot.get(), k -> new BotExclusion()).add(s, sign);
             if (!includeBots) {
+                if (firstSessions != null) {
+                    firstSessions.add(s, false, sign);
+                }
                 return;
             }
         }
         sessions += sign;
         starts.merge(s.startReason(), (long) sign, Long::sum);
         starts.remove(s.startReason(), 0L);
-        sessionsByVisitor.add(s.visitorId(), sign);
+        if (firstSessions != null) {
+            firstSessions.add(s, true, sign);
+        } else {
+            sessionsByVisitor.add(s.visitorId(), sign);
+        }
         events += sign * (long) s.eventCount();
         pageviews += sign * (long) s.pageviews();
         purchases += sign * (long) s.purchases();
@@ -103,10 +121,23 @@ public final class Aggregator implements SessionListener {
         }
     }
 
+    /**
+     * An aggregator for the sessions of a {@link Sessionizer} (the engine's): the same sums, with visitors
+     * counted from their first sessions, so that only visitors whose first session is kept out take memory
+     * ({@link FirstSessionVisitors}). Sessions from elsewhere need the public constructors.
+     */
+    static Aggregator ofSessionizer(List<BotClassifier> classifiers, boolean includeBots, ZoneId dayZone) {
+        return new Aggregator(classifiers, includeBots, dayZone, true);
+    }
+
+    private long visitors() {
+        return (firstSessions != null ? firstSessions.visitors() : sessionsByVisitor.nonZero()) + mergedVisitors;
+    }
+
     /** Everything summed so far, as plain serializable values (see {@link PartialResult}). */
     Sums sums() {
         Sums s = new Sums();
-        s.counts = new long[] {sessions, sessionsByVisitor.nonZero() + mergedVisitors, events, pageviews, purchases, convertingSessions,
+        s.counts = new long[] {sessions, visitors(), events, pageviews, purchases, convertingSessions,
                 refunds, adRequests, adImpressions, purchaseRevenueMicros, adRevenueMicros, refundMicros};
         days.forEach((day, d) -> s.days.put(day, d.clone()));
         s.starts.putAll(starts);
@@ -175,7 +206,7 @@ public final class Aggregator implements SessionListener {
 
     /** The totals so far, in {@code currency} (nullable). */
     public Totals totals(String currency) {
-        return Totals.builder().sessions(sessions).visitors(sessionsByVisitor.nonZero() + mergedVisitors).events(events).pageviews(pageviews)
+        return Totals.builder().sessions(sessions).visitors(visitors()).events(events).pageviews(pageviews)
                 .purchases(purchases).convertingSessions(convertingSessions).refunds(refunds).adRequests(adRequests)
                 .adImpressions(adImpressions).purchaseRevenueMicros(purchaseRevenueMicros).adRevenueMicros(adRevenueMicros)
                 .refundMicros(refundMicros).currency(currency).build();

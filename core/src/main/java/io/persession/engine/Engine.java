@@ -74,7 +74,7 @@ public final class Engine {
 
     /** A new, empty aggregator for {@code d}'s sessions, with this engine's bot handling and days. */
     Aggregator aggregator(SessionDefinition d) {
-        return new Aggregator(classifiers, includeBots, dayZone(d));
+        return Aggregator.ofSessionizer(classifiers, includeBots, dayZone(d));
     }
 
     /**
