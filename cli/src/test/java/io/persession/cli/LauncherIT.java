@@ -15,10 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The launcher's class-data-sharing archive (README, "Speed and memory"): the first analysis makes it in the
- * distribution's cds/ folder, later runs use it, and none of it shows on stdout or stderr or changes a result.
+ * The launcher (README, "Speed and memory"): its class-data-sharing archive (the first analysis makes it in the
+ * distribution's cds/ folder, later runs use it, and none of it shows on stdout or stderr or changes a result),
+ * and its JVM defaults, which PERSESSION_OPTS replaces without a clash.
  */
-class LauncherCdsIT {
+class LauncherIT {
     private static final Path CDS = SharedDataIT.LAUNCHER.getParent().getParent().resolve("cds");
 
     @TempDir
@@ -71,5 +72,16 @@ class LauncherCdsIT {
                 "--rejects", dir.resolve("r.csv").toString()), Map.of("PERSESSION_CDS", "off"));
         p.assertPureJson();
         assertEquals(List.of(), archives());
+    }
+
+    @Test
+    void persessionOptsReplaceTheHeapAndCollectorDefaults() throws IOException {
+        Path shop = Cli.resource("small-shop.csv", dir);
+        List<String> args = List.of("analyze", shop.toString(), "--format", "json", "--rejects", dir.resolve("r.csv").toString());
+        String expected = SharedDataIT.persession(dir, args).assertPureJson().toString();
+        for (String opts : List.of("-XX:+UseG1GC", "-XX:+UseSerialGC -Xmx1g", "-XX:MaxRAMPercentage=50")) {
+            SharedDataIT.Proc p = SharedDataIT.persession(dir, args, Map.of("PERSESSION_OPTS", opts));
+            assertEquals(expected, p.assertPureJson().toString(), opts + ": " + p.describe());
+        }
     }
 }
