@@ -19,8 +19,8 @@ import java.nio.file.StandardOpenOption;
  * <p>Records go to one of {@value #PARTITIONS} partitions by fingerprint (in memory up to a few MB, then
  * appended to temporary files), so that {@link #firstOccurrences} can look at one partition at a time:
  * a record whose fingerprint an earlier record of the same partition has is a repeat of that id. Ids are
- * told apart by MurmurHash3 (x64, 128 bits) of their text (its bytes when ASCII, else its UTF-16 code units): two different ids collide with a
- * probability of about n&sup2; / 2<sup>129</sup> (below 10<sup>-20</sup> for a billion ids), far below
+ * told apart by MurmurHash3 (x64, 128 bits) of their text (its bytes when ASCII, else its UTF-16 code units):
+ * two different ids collide with a probability of about n&sup2; / 2<sup>129</sup> (below 10<sup>-20</sup> for a billion ids), far below
  * the odds of a hardware error in the same run. The files are deleted by {@link #close()}.
  */
 final class EventIdLog implements AutoCloseable {
@@ -72,52 +72,106 @@ final class EventIdLog implements AutoCloseable {
         void repeat(long position);
     }
 
-    /** Hands every position whose id was logged before at a smaller position to {@code repeats}, partition by partition. */
+    /**
+     * Hands every position whose id was logged before at a smaller position to {@code repeats}, partition by
+     * partition; a partition of more than {@code maxInMemory} records is taken in several rounds, each over the
+     * records of some further fingerprint bits, so that memory stays bounded (about 28 bytes a record of a round)
+     * however long the input.
+     */
     void firstOccurrences(Repeats repeats) {
+        firstOccurrences(repeats, 1 << 21);
+    }
+
+    void firstOccurrences(Repeats repeats, int maxInMemory) {
         for (int p = 0; p < PARTITIONS; p++) {
-            int n = Math.toIntExact(counts[p]);
-            if (n == 0) {
-                continue;
+            long total = counts[p];
+            int rounds = 1;
+            while (total / rounds > maxInMemory && rounds < (1 << 20)) {
+                rounds *= 2;
             }
-            long[] his = new long[n];
-            long[] los = new long[n];
-            long[] positions = new long[n];
-            int read = readBack(p, his, los, positions);
-            long[] b = buffers[p];
-            for (int at = 0; at < filled[p]; at += RECORD, read++) {
-                his[read] = b[at];
-                los[read] = b[at + 1];
-                positions[read] = b[at + 2];
-            }
-            int mask = Integer.highestOneBit(Math.max(2, n) * 2 - 1) * 2 - 1;
-            int[] slots = new int[mask + 1];
-            for (int i = 0; i < n; i++) {
-                int s = (int) mix(los[i] ^ his[i]) & mask;
-                while (true) {
-                    int j = slots[s] - 1;
-                    if (j < 0) {
-                        slots[s] = i + 1;
-                        break;
-                    }
-                    if (his[j] == his[i] && los[j] == los[i]) {
-                        repeats.repeat(positions[i]);
-                        break;
-                    }
-                    s = (s + 1) & mask;
-                }
+            for (int round = 0; round < rounds; round++) {
+                firstOccurrences(p, rounds, round, repeats);
             }
         }
     }
 
-    private int readBack(int p, long[] his, long[] los, long[] positions) {
-        if (files[p] == null) {
-            return 0;
+    /** One round over partition {@code p}: the records whose fingerprint bits 36..56 say {@code round} of {@code rounds}. */
+    private void firstOccurrences(int p, int rounds, int round, Repeats repeats) {
+        Round r = new Round(rounds, round, (int) Math.min(counts[p], Integer.MAX_VALUE - 8));
+        readBack(p, r);
+        long[] b = buffers[p];
+        for (int at = 0; at < filled[p]; at += RECORD) {
+            r.offer(b[at], b[at + 1], b[at + 2]);
         }
-        int read = 0;
+        int n = r.size;
+        if (n == 0) {
+            return;
+        }
+        long[] his = r.his;
+        long[] los = r.los;
+        int mask = Integer.highestOneBit(Math.max(2, n) * 2 - 1) * 2 - 1;
+        int[] slots = new int[mask + 1];
+        for (int i = 0; i < n; i++) {
+            int s = (int) mix(los[i] ^ his[i]) & mask;
+            while (true) {
+                int j = slots[s] - 1;
+                if (j < 0) {
+                    slots[s] = i + 1;
+                    break;
+                }
+                if (his[j] == his[i] && los[j] == los[i]) {
+                    repeats.repeat(r.positions[i]);
+                    break;
+                }
+                s = (s + 1) & mask;
+            }
+        }
+    }
+
+    /** The records of one round, in log order. */
+    private static final class Round {
+        final int rounds;
+        final int round;
+        long[] his;
+        long[] los;
+        long[] positions;
+        int size;
+
+        Round(int rounds, int round, int expected) {
+            this.rounds = rounds;
+            this.round = round;
+            int capacity = Math.max(16, rounds == 1 ? expected : expected / rounds + expected / (4 * rounds) + 16);
+            his = new long[capacity];
+            los = new long[capacity];
+            positions = new long[capacity];
+        }
+
+        void offer(long hi, long lo, long position) {
+            if (rounds > 1 && (int) (hi >>> 36) % rounds != round) { // hi >>> 58 chose the partition
+                return;
+            }
+            if (size == his.length) {
+                int n = size + size / 2 + 16;
+                his = java.util.Arrays.copyOf(his, n);
+                los = java.util.Arrays.copyOf(los, n);
+                positions = java.util.Arrays.copyOf(positions, n);
+            }
+            his[size] = hi;
+            los[size] = lo;
+            positions[size] = position;
+            size++;
+        }
+    }
+
+    private void readBack(int p, Round r) {
+        if (files[p] == null) {
+            return;
+        }
         try {
             FileChannel f = files[p];
             f.position(0);
             long records = (f.size() / 8) / RECORD;
+            long read = 0;
             while (read < records) {
                 io.clear();
                 int want = (int) Math.min(BUFFERED, records - read);
@@ -130,12 +184,9 @@ final class EventIdLog implements AutoCloseable {
                 io.flip();
                 java.nio.LongBuffer longs = io.asLongBuffer();
                 for (int i = 0; i < want; i++, read++) {
-                    his[read] = longs.get();
-                    los[read] = longs.get();
-                    positions[read] = longs.get();
+                    r.offer(longs.get(), longs.get(), longs.get());
                 }
             }
-            return read;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back the event-id log in " + dir + ": " + e.getMessage(), e);
         }

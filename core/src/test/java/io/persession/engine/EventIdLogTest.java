@@ -71,4 +71,25 @@ class EventIdLogTest {
             assertNull(log.directory());
         }
     }
+
+    @Test
+    void aPartitionTooLargeForMemoryIsTakenInRounds() {
+        SplittableRandom r = new SplittableRandom(9);
+        TreeSet<Long> expected = new TreeSet<>();
+        Map<String, Long> first = new HashMap<>();
+        try (EventIdLog log = new EventIdLog()) {
+            for (long position = 1; position <= 300_000; position++) {
+                String id = "e" + r.nextInt(250_000);
+                if (first.putIfAbsent(id, position) != null) {
+                    expected.add(position);
+                }
+                log.add(id, position);
+            }
+            for (int max : new int[] {1 << 21, 3000, 500, 1}) {
+                TreeSet<Long> got = new TreeSet<>();
+                log.firstOccurrences(p -> assertTrue(got.add(p), "each repeat once: " + p), max);
+                assertEquals(expected, got, "at most " + max + " records in memory");
+            }
+        }
+    }
 }
