@@ -263,27 +263,15 @@ final class EventIdLog implements AutoCloseable {
 
     private void fingerprintAscii(byte[] b) {
         int len = b.length;
-        long h1 = 0;
-        long h2 = 0;
+        h1 = 0;
+        h2 = 0;
         int i = 0;
         for (; i + 16 <= len; i += 16) {
-            long k1 = (long) LONGS.get(b, i);
-            long k2 = (long) LONGS.get(b, i + 8);
-            h1 ^= Long.rotateLeft(k1 * C1, 31) * C2;
-            h1 = Long.rotateLeft(h1, 27) + h2;
-            h1 = h1 * 5 + 0x52dce729;
-            h2 ^= Long.rotateLeft(k2 * C2, 33) * C1;
-            h2 = Long.rotateLeft(h2, 31) + h1;
-            h2 = h2 * 5 + 0x38495ab5;
+            block((long) LONGS.get(b, i), (long) LONGS.get(b, i + 8));
         }
         int tail = len - i;
-        if (tail > 8) {
-            h2 ^= Long.rotateLeft(bytes(b, i + 8, tail - 8) * C2, 33) * C1;
-        }
-        if (tail > 0) {
-            h1 ^= Long.rotateLeft(bytes(b, i, Math.min(8, tail)) * C1, 31) * C2;
-        }
-        finish(h1, h2, len);
+        tail(tail > 8 ? bytes(b, i + 8, tail - 8) : 0, tail > 0 ? bytes(b, i, Math.min(8, tail)) : 0);
+        finish(len);
     }
 
     private static long bytes(byte[] b, int from, int n) {
@@ -296,40 +284,52 @@ final class EventIdLog implements AutoCloseable {
 
     private void fingerprintChars(String s) {
         int len = s.length();
-        long h1 = 0;
-        long h2 = 0;
+        h1 = 0;
+        h2 = 0;
         int i = 0;
         for (; i + 8 <= len; i += 8) {
-            long k1 = chars(s, i, 4);
-            long k2 = chars(s, i + 4, 4);
-            h1 ^= Long.rotateLeft(k1 * C1, 31) * C2;
-            h1 = Long.rotateLeft(h1, 27) + h2;
-            h1 = h1 * 5 + 0x52dce729;
-            h2 ^= Long.rotateLeft(k2 * C2, 33) * C1;
-            h2 = Long.rotateLeft(h2, 31) + h1;
-            h2 = h2 * 5 + 0x38495ab5;
+            block(chars(s, i, 4), chars(s, i + 4, 4));
         }
         int tail = len - i;
-        if (tail > 4) {
-            h2 ^= Long.rotateLeft(chars(s, i + 4, tail - 4) * C2, 33) * C1;
-        }
-        if (tail > 0) {
-            h1 ^= Long.rotateLeft(chars(s, i, Math.min(4, tail)) * C1, 31) * C2;
-        }
-        finish(h1, h2, 2L * len);
+        tail(tail > 4 ? chars(s, i + 4, tail - 4) : 0, tail > 0 ? chars(s, i, Math.min(4, tail)) : 0);
+        finish(2L * len);
     }
 
-    private void finish(long h1, long h2, long bytes) {
-        h1 ^= bytes;
-        h2 ^= bytes;
-        h1 += h2;
-        h2 += h1;
-        h1 = mix(h1);
-        h2 = mix(h2);
-        h1 += h2;
-        h2 += h1;
-        hi = h1;
-        lo = h2;
+    // the running state of the fingerprint being computed
+    private long h1;
+    private long h2;
+
+    /** One 16-byte block of MurmurHash3 x64 128. */
+    private void block(long k1, long k2) {
+        h1 ^= Long.rotateLeft(k1 * C1, 31) * C2;
+        h1 = Long.rotateLeft(h1, 27) + h2;
+        h1 = h1 * 5 + 0x52dce729;
+        h2 ^= Long.rotateLeft(k2 * C2, 33) * C1;
+        h2 = Long.rotateLeft(h2, 31) + h1;
+        h2 = h2 * 5 + 0x38495ab5;
+    }
+
+    /** The last, partial block: its second half {@code k2} and first half {@code k1} (0 when absent). */
+    private void tail(long k2, long k1) {
+        if (k2 != 0) {
+            h2 ^= Long.rotateLeft(k2 * C2, 33) * C1;
+        }
+        if (k1 != 0) {
+            h1 ^= Long.rotateLeft(k1 * C1, 31) * C2;
+        }
+    }
+
+    private void finish(long bytes) {
+        long a = h1 ^ bytes;
+        long b = h2 ^ bytes;
+        a += b;
+        b += a;
+        a = mix(a);
+        b = mix(b);
+        a += b;
+        b += a;
+        hi = a;
+        lo = b;
     }
 
     private static long chars(String s, int from, int n) {

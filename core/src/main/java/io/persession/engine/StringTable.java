@@ -138,25 +138,14 @@ final class StringTable {
     String key(int address) {
         byte[] bytes = chunks[address >>> CHUNK_BITS];
         int p = (address & CHUNK_MASK) + payloadBytes;
-        int length = 0;
-        int bits = 0;
-        int b;
-        do {
-            b = bytes[p++];
-            length |= (b & 0x7F) << bits;
-            bits += 7;
-        } while (b < 0);
+        long lp = readLength(bytes, p);
+        int length = (int) (lp >>> 32);
+        p = (int) lp;
         char[] out = new char[length];
         for (int k = 0; k < length; k++) {
-            int c = bytes[p++] & 0xFF;
-            if (c >= 0x80) {
-                if (c < 0xE0) {
-                    c = ((c & 0x1F) << 6) | (bytes[p++] & 0x3F);
-                } else {
-                    c = ((c & 0x0F) << 12) | ((bytes[p++] & 0x3F) << 6);
-                    c |= bytes[p++] & 0x3F;
-                }
-            }
+            long cp = readChar(bytes, p);
+            int c = (int) (cp >>> 32);
+            p = (int) cp;
             out[k] = (char) c;
         }
         return new String(out);
@@ -211,25 +200,14 @@ final class StringTable {
     private int storedHash(int address) {
         byte[] bytes = chunks[address >>> CHUNK_BITS];
         int p = (address & CHUNK_MASK) + payloadBytes;
-        int length = 0;
-        int bits = 0;
-        int b;
-        do {
-            b = bytes[p++];
-            length |= (b & 0x7F) << bits;
-            bits += 7;
-        } while (b < 0);
+        long lp = readLength(bytes, p);
+        int length = (int) (lp >>> 32);
+        p = (int) lp;
         int h = 0;
         for (int k = 0; k < length; k++) {
-            int c = bytes[p++] & 0xFF;
-            if (c >= 0x80) {
-                if (c < 0xE0) {
-                    c = ((c & 0x1F) << 6) | (bytes[p++] & 0x3F);
-                } else {
-                    c = ((c & 0x0F) << 12) | ((bytes[p++] & 0x3F) << 6);
-                    c |= bytes[p++] & 0x3F;
-                }
-            }
+            long cp = readChar(bytes, p);
+            int c = (int) (cp >>> 32);
+            p = (int) cp;
             h = 31 * h + c;
         }
         return h;
@@ -238,6 +216,25 @@ final class StringTable {
     private boolean storedEquals(int address, String s) {
         byte[] bytes = chunks[address >>> CHUNK_BITS];
         int p = (address & CHUNK_MASK) + payloadBytes;
+        long lp = readLength(bytes, p);
+        int length = (int) (lp >>> 32);
+        p = (int) lp;
+        if (length != s.length()) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            long cp = readChar(bytes, p);
+            int c = (int) (cp >>> 32);
+            p = (int) cp;
+            if (c != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The length written at {@code p} (7 bits a byte, low first), and where its chars start: {@code length << 32 | next}. */
+    private static long readLength(byte[] bytes, int p) {
         int length = 0;
         int bits = 0;
         int b;
@@ -246,24 +243,21 @@ final class StringTable {
             length |= (b & 0x7F) << bits;
             bits += 7;
         } while (b < 0);
-        if (length != s.length()) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            int c = bytes[p++] & 0xFF;
-            if (c >= 0x80) {
-                if (c < 0xE0) {
-                    c = ((c & 0x1F) << 6) | (bytes[p++] & 0x3F);
-                } else {
-                    c = ((c & 0x0F) << 12) | ((bytes[p++] & 0x3F) << 6);
-                    c |= bytes[p++] & 0x3F;
-                }
-            }
-            if (c != s.charAt(k)) {
-                return false;
+        return (long) length << 32 | p;
+    }
+
+    /** The char written at {@code p} (1, 2 or 3 bytes), and where the next starts: {@code char << 32 | next}. */
+    private static long readChar(byte[] bytes, int p) {
+        int c = bytes[p++] & 0xFF;
+        if (c >= 0x80) {
+            if (c < 0xE0) {
+                c = ((c & 0x1F) << 6) | (bytes[p++] & 0x3F);
+            } else {
+                c = ((c & 0x0F) << 12) | ((bytes[p++] & 0x3F) << 6);
+                c |= bytes[p++] & 0x3F;
             }
         }
-        return true;
+        return (long) c << 32 | p;
     }
 
     /** Appends an entry for {@code s}: the zero payload, its length in chars (7 bits a byte, low first), its chars. */
