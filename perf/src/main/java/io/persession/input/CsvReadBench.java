@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * Not a test: times reading a canonical CSV through the {@code csv} format's reader to a sink that only counts, the
  * FastCSV way and the byte level way, in wall time and in the reading thread's CPU time (steadier on a busy machine).
- * {@code java -cp test-classes:classes:DEPS io.persession.input.CsvReadBench FILE [RUNS] [MODE]}, MODE one of
+ * {@code java -cp perf/target/benchmarks.jar io.persession.input.CsvReadBench FILE [RUNS] [MODE]}, MODE one of
  * {@code both} (default), {@code old}, {@code new}; or, to see where the time goes, {@code io} (reading the bytes
  * only), {@code fastcsv} (FastCSV's records only), {@code split} (the byte level records only), {@code values}
  * (records and their values, no events; {@code -Dcols=0,13} only those columns; {@code -Dbuf=BYTES} the buffer).
