@@ -90,13 +90,6 @@ final class Deduplicator implements AutoCloseable {
         return false;
     }
 
-    /** {@link #log} and {@link #isDuplicate(Event, long, long, long)} on one thread. */
-    boolean isDuplicate(Event e, long seq) {
-        long[] fingerprint = new long[2];
-        log(e, seq, fingerprint);
-        return isDuplicate(e, seq, fingerprint[0], fingerprint[1]);
-    }
-
     /**
      * After the first read: compares its decisions with every id ever read. Call once; afterwards
      * {@link #kept} and the counts are final.

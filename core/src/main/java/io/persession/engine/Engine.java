@@ -153,27 +153,20 @@ public final class Engine {
             if (!fix.isEmpty()) {
                 accepted[0] += locate(input, fix, missing, changed);
             }
-            if (!late.isEmpty() || !changed.isEmpty()) {
-                regroup(input, sessionizers, listeners, dedup, late, changed);
+            Set<String> regrouped = new HashSet<>(late);
+            regrouped.addAll(changed);
+            if (!regrouped.isEmpty()) {
+                regroup(input, sessionizers, listeners, dedup, late, changed, regrouped);
             }
 
             InputReport report = new InputReport(input.names(), input.rowsRead(), accepted[0], input.rowsRejected(),
-                    dedup.duplicateEvents(), dedup.duplicateOrders(), regroupedCount(late, changed));
+                    dedup.duplicateEvents(), dedup.duplicateOrders(), regrouped.size());
             List<DefinitionResult> results = new ArrayList<>();
             for (Map.Entry<SessionDefinition, Aggregator> e : aggregators.entrySet()) {
                 results.add(new DefinitionResult(e.getKey(), e.getValue(), currency.currency, missing.of(e.getKey())));
             }
             return new Result(report, results);
         }
-    }
-
-    private static long regroupedCount(Set<String> late, Set<String> changed) {
-        if (changed.isEmpty()) {
-            return late.size();
-        }
-        Set<String> all = new HashSet<>(late);
-        all.addAll(changed);
-        return all.size();
     }
 
     /**
@@ -202,7 +195,7 @@ public final class Engine {
      * those visitors, with its decisions), then cut their complete events anew, with the final decisions.
      */
     private void regroup(EventInput input, List<Sessionizer> sessionizers, Map<SessionDefinition, SessionListener> listeners,
-                         Deduplicator dedup, Set<String> late, Set<String> changed) {
+                         Deduplicator dedup, Set<String> late, Set<String> changed, Set<String> all) {
         if (!late.isEmpty()) {
             LOG.info("{} visitor(s) had rows more than {} out of time order; reading the input again to regroup them",
                     late.size(), lateness);
@@ -216,8 +209,6 @@ public final class Engine {
             SessionListener target = listeners.get(s.definition());
             replays.add(Sessionizer.replayFor(s.definition(), lateness, visitors, retracting(target)));
         }
-        Set<String> all = new HashSet<>(late);
-        all.addAll(changed);
         Map<String, List<Event>> events = new HashMap<>();
         read(input, false, (e, position, tags) -> true, (e, position, t0, t1) -> {
             if (dedup.keptInFirstRead(position)) {
