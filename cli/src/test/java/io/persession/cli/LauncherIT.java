@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The launcher (README, "Speed and memory"): its class-data-sharing archive (the first analysis makes it in the
- * distribution's cds/ folder, later runs use it, and none of it shows on stdout or stderr or changes a result),
+ * The launcher (README, "Speed and memory"): its class-data-sharing archive (the first analysis lists its classes
+ * and the launcher dumps them into the distribution's cds/ folder, later runs use it, and none of it shows on stdout
+ * or stderr or changes a result),
  * and its JVM defaults, which PERSESSION_OPTS replaces without a clash.
  */
 class LauncherIT {
@@ -31,6 +32,13 @@ class LauncherIT {
         }
         try (Stream<Path> s = Files.list(CDS)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    /** Everything in cds/: after a successful first analysis, the archive alone. */
+    private static List<Path> leftovers() throws IOException {
+        try (Stream<Path> s = Files.list(CDS)) {
+            return s.toList();
         }
     }
 
@@ -56,6 +64,7 @@ class LauncherIT {
         List<Path> made = archives();
         assertEquals(1, made.size(), "one archive: " + made);
         assertTrue(Files.size(made.get(0)) > 1_000_000, "it holds the loaded classes");
+        assertEquals(made, leftovers(), "the class list and the temporary dump are gone; no failure marker");
 
         SharedDataIT.Proc second = SharedDataIT.persession(dir, args);
         second.assertPureJson();
