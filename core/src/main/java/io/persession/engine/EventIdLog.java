@@ -7,7 +7,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -252,17 +251,26 @@ final class EventIdLog implements AutoCloseable {
     private static final long C2 = 0x4cf5ad432745937fL;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** The bytes of the last ASCII id fingerprinted (reused: no allocation per id). */
+    private byte[] ascii = new byte[64];
+
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): each char's low byte, exact for ASCII
     private void fingerprint(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        if (b.length == s.length()) {
-            fingerprintAscii(b);
-        } else {
-            fingerprintChars(s);
+        int len = s.length();
+        for (int i = 0; i < len; i++) {
+            if (s.charAt(i) >= 0x80) {
+                fingerprintChars(s);
+                return;
+            }
         }
+        if (ascii.length < len) {
+            ascii = new byte[Math.max(len, 2 * ascii.length)];
+        }
+        s.getBytes(0, len, ascii, 0);
+        fingerprintAscii(ascii, len);
     }
 
-    private void fingerprintAscii(byte[] b) {
-        int len = b.length;
+    private void fingerprintAscii(byte[] b, int len) {
         h1 = 0;
         h2 = 0;
         int i = 0;

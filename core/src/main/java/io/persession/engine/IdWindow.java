@@ -1,5 +1,7 @@
 package io.persession.engine;
 
+import java.util.Arrays;
+
 /**
  * The exact part of {@link Deduplicator}: the event ids of the last {@code horizon} of event time, at most
  * {@code capacity} of them, in an open-addressing table keyed by their {@link EventIdLog} fingerprint. A slot
@@ -18,6 +20,12 @@ final class IdWindow {
     private final int capacity;
     private long[] keys; // 2 a slot
     private String[] ids;
+    /**
+     * The arrays of the table before the last rehash (its ids cleared), reused by the next rehash to a table of
+     * the same size (most rehashes only drop gone ids): no new arrays, which at 65,536 ids are 5 MB.
+     */
+    private long[] spareKeys;
+    private String[] spareIds;
     private int mask;
     private int used; // live + gone slots
     // the ring, in arrival order: slot numbers and times
@@ -111,8 +119,20 @@ final class IdWindow {
     }
 
     private void allocate(int slots) {
-        keys = new long[2 * slots];
-        ids = new String[slots];
+        if (spareIds != null && spareIds.length == slots) {
+            long[] k = spareKeys;
+            String[] i = spareIds;
+            spareKeys = keys;
+            spareIds = ids;
+            Arrays.fill(k, FREE);
+            keys = k;
+            ids = i;
+        } else {
+            spareKeys = keys;
+            spareIds = ids;
+            keys = new long[2 * slots];
+            ids = new String[slots];
+        }
         mask = slots - 1;
         used = 0;
     }
@@ -129,7 +149,9 @@ final class IdWindow {
             int r = (head + i) & (ringSlot.length - 1);
             ringSlot[r] = move(oldKeys, oldIds, ringSlot[r]);
         }
-        return move(oldKeys, oldIds, pending);
+        int at = move(oldKeys, oldIds, pending);
+        Arrays.fill(oldIds, null); // the spare keeps no id alive
+        return at;
     }
 
     private int move(long[] oldKeys, String[] oldIds, int from) {

@@ -61,7 +61,8 @@ final class ReadAhead {
      */
     static void read(EventInput input, boolean firstPass, Stage stage, Sink sink) throws IOException {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-        Producer producer = new Producer(input, firstPass, stage, queue);
+        BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES_AHEAD + 2);
+        Producer producer = new Producer(input, firstPass, stage, queue, free);
         Thread thread = new Thread(producer, "persession-read-ahead");
         thread.setDaemon(true);
         thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
@@ -82,6 +83,9 @@ final class ReadAhead {
                 for (int i = 0; i < b.size; i++) {
                     sink.accept(b.events[i], b.positions[i], b.tags[2 * i], b.tags[2 * i + 1]);
                 }
+                java.util.Arrays.fill(b.events, 0, b.size, null); // the batch keeps no event alive
+                b.size = 0;
+                free.offer(b); // reused by the producer (when full, left to the collector)
             }
         } finally {
             if (!done) {
@@ -129,6 +133,7 @@ final class ReadAhead {
         throw new UncheckedIOException(new IOException(t));
     }
 
+    /** Events, positions and tags; the reading thread reuses the batches the caller is done with. */
     private static final class Batch {
         final Event[] events = new Event[BATCH];
         final long[] positions = new long[BATCH];
@@ -141,16 +146,18 @@ final class ReadAhead {
         private final boolean firstPass;
         private final Stage stage;
         private final BlockingQueue<Object> queue;
+        private final BlockingQueue<Batch> free;
         volatile boolean cancelled;
         private Batch batch = new Batch();
         private long position;
         private final long[] tags = new long[2];
 
-        Producer(EventInput input, boolean firstPass, Stage stage, BlockingQueue<Object> queue) {
+        Producer(EventInput input, boolean firstPass, Stage stage, BlockingQueue<Object> queue, BlockingQueue<Batch> free) {
             this.input = input;
             this.firstPass = firstPass;
             this.stage = stage;
             this.queue = queue;
+            this.free = free;
         }
 
         @Override
@@ -171,7 +178,8 @@ final class ReadAhead {
                     b.tags[2 * b.size + 1] = tags[1];
                     if (++b.size == BATCH) {
                         put(b);
-                        batch = new Batch();
+                        Batch reused = free.poll();
+                        batch = reused != null ? reused : new Batch();
                     }
                 }, firstPass);
                 if (batch.size > 0) {

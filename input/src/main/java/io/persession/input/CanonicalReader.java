@@ -143,6 +143,7 @@ final class CanonicalReader {
      */
     private void readCsvBytes(InputStream in) throws IOException {
         CsvRecordSplitter split = new CsvRecordSplitter(in, csvBufferBytes, csvMaxRecord);
+        RecordText text = new RecordText(split);
         CsvRowValues rowValues = null;
         int r;
         while ((r = split.next()) == CsvRecordSplitter.RECORD) {
@@ -170,7 +171,12 @@ final class CanonicalReader {
                 reject(line, e, split.fields());
                 continue;
             }
-            sink.accept(line, event, new RecordText(split));
+            text.open = true;
+            try {
+                sink.accept(line, event, text);
+            } finally {
+                text.open = false;
+            }
         }
         if (r == CsvRecordSplitter.HAND_OVER) {
             readCsv(new InputStreamReader(split.rest(), StandardCharsets.UTF_8), split.line() - 1);
@@ -185,16 +191,16 @@ final class CanonicalReader {
      */
     private static final class RecordText implements java.util.function.Supplier<String> {
         private final CsvRecordSplitter split;
-        private final long serial;
+        /** True while the sink handles a record: one object serves every record, none is made per record. */
+        boolean open;
 
         RecordText(CsvRecordSplitter split) {
             this.split = split;
-            this.serial = split.serial();
         }
 
         @Override
         public String get() {
-            if (split.serial() != serial) {
+            if (!open) {
                 throw new IllegalStateException("a CSV record's text is only available while the sink handles the record");
             }
             return RejectWriter.csvLine(split.fields());

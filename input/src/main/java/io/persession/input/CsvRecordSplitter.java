@@ -88,7 +88,6 @@ final class CsvRecordSplitter {
      * its kind is 0 plain, 1 quoted, 2 quoted with doubled quotes inside.
      */
     private long[] fields = new long[32];
-    private long serial;
     /** The OR of (at least) every byte of the current record's fields: without a high bit, they are all ASCII. */
     private long seen;
 
@@ -120,9 +119,6 @@ final class CsvRecordSplitter {
             if (r == EMPTY) {
                 continue;
             }
-            if (r == RECORD) {
-                serial++;
-            }
             return r;
         }
     }
@@ -134,11 +130,6 @@ final class CsvRecordSplitter {
 
     int fieldCount() {
         return count;
-    }
-
-    /** Counts records returned; a record's raw text can be asked for only while its serial is current. */
-    long serial() {
-        return serial;
     }
 
     byte[] buffer() {
