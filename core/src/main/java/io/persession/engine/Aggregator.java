@@ -26,6 +26,15 @@ public final class Aggregator implements SessionListener {
     private final ZoneId dayZone;
     private final Map<LocalDate, long[]> days = new TreeMap<>();
     /**
+     * The day of the last session added ({@code dayOf}), its totals in {@link #days}, and its instants
+     * [{@code dayFrom}, {@code dayUntil}) in {@link #dayZone}: sessions come roughly in time order, so most
+     * find their day here without a time-zone conversion or a map lookup.
+     */
+    private LocalDate dayOf;
+    private long[] dayTotals;
+    private long dayFrom = Long.MAX_VALUE;
+    private long dayUntil = Long.MIN_VALUE;
+    /**
      * Counted sessions per visitor, to count visitors with at least one: compact, see {@link VisitorCounts};
      * {@code null} when {@link #firstSessions} counts them.
      */
@@ -112,12 +121,20 @@ public final class Aggregator implements SessionListener {
         purchaseRevenueMicros = Math.addExact(purchaseRevenueMicros, sign * s.purchaseRevenueMicros());
         adRevenueMicros = Math.addExact(adRevenueMicros, sign * s.adRevenueMicros());
         refundMicros = Math.addExact(refundMicros, sign * s.refundMicros());
-        LocalDate day = Instant.ofEpochMilli(s.startMillis()).atZone(dayZone).toLocalDate();
-        long[] d = days.computeIfAbsent(day, k -> new long[2]);
+        long start = s.startMillis();
+        if (start < dayFrom || start >= dayUntil) {
+            LocalDate day = Instant.ofEpochMilli(start).atZone(dayZone).toLocalDate();
+            dayFrom = day.atStartOfDay(dayZone).toInstant().toEpochMilli();
+            dayUntil = day.plusDays(1).atStartOfDay(dayZone).toInstant().toEpochMilli();
+            dayOf = day;
+            dayTotals = days.computeIfAbsent(day, k -> new long[2]);
+        }
+        long[] d = dayTotals;
         d[0] += sign;
         d[1] = Math.addExact(d[1], sign * s.revenueMicros());
         if (d[0] == 0 && d[1] == 0) {
-            days.remove(day);
+            days.remove(dayOf);
+            dayFrom = Long.MAX_VALUE; // forget the day: its totals are no longer in the map
         }
     }
 

@@ -2,15 +2,16 @@ package io.persession.engine;
 
 /**
  * The exact part of {@link Deduplicator}: the event ids of the last {@code horizon} of event time, at most
- * {@code capacity} of them, in an open-addressing table keyed by their {@link EventIdLog} fingerprint. A slot
- * is the fingerprint's two longs side by side (one cache line to probe); the id itself sits in a parallel
- * array that is read only when a fingerprint matches, so ids are compared exactly (a fingerprint match alone
- * never decides). Ids leave in the order they came (a ring of their fingerprints, ids and times), once older
- * than the horizon behind the latest time seen or when the window is full.
+ * {@code capacity} of them, in an open-addressing table keyed by their {@link EventIdLog} fingerprint. Ids
+ * leave in the order they came (a ring of their ids, fingerprints and times), once older than the horizon
+ * behind the latest time seen or when the window is full.
  *
- * <p>A leaving id's slot is emptied by backward-shift deletion (linear probing without tombstones): the
- * table never fills with the remains of ids gone, so it needs no periodic rebuilding, and is at most half
- * full of live ids. No objects are allocated per id. Not thread-safe.
+ * <p>A slot is two longs side by side (one cache line to probe): the fingerprint's high long, and 32 more of
+ * its bits with the id's number in arrival order, which points into the ring. Ids are compared exactly, in
+ * the ring, only when the fingerprints match (a fingerprint match alone never decides). A leaving id's slot
+ * is found by its number, without reading the id, and emptied by backward-shift deletion (linear probing
+ * without tombstones): the table never fills with the remains of ids gone, needs no periodic rebuilding, and
+ * is at most half full. No objects are allocated per id. Not thread-safe.
  */
 final class IdWindow {
     /** The high long of a free slot (a fingerprint's is never stored as 0; see {@link #key}). */
@@ -18,15 +19,15 @@ final class IdWindow {
 
     private final long horizonMillis;
     private final int capacity;
-    private long[] keys; // 2 a slot
-    private String[] ids;
+    private long[] slots; // 2 longs a slot: key, then fingerprint bits << 32 | number
     private int mask;
-    // the ring, in arrival order: fingerprints (as stored), ids and times
-    private long[] ringKey = new long[1024];
-    private long[] ringLo = new long[1024];
+    // the ring, indexed by an id's number (masked): ids, fingerprints (as stored) and times
     private String[] ringId = new String[1024];
+    private long[] ringKey = new long[1024];
+    private int[] ringBits = new int[1024];
     private long[] ringTime = new long[1024];
-    private int head;
+    /** The number of the oldest id in the window; the ids in it are numbered {@code first, first + 1, ...}. */
+    private int first;
     private int size;
     private long latest = Long.MIN_VALUE;
 
@@ -41,8 +42,8 @@ final class IdWindow {
         return hi == 0 ? 1 : hi;
     }
 
-    private int home(long k, long lo) {
-        return (int) EventIdLog.mix(k ^ lo) & mask;
+    private int home(long k, int bits) {
+        return (int) EventIdLog.mix(k ^ bits) & mask;
     }
 
     /**
@@ -51,115 +52,117 @@ final class IdWindow {
      */
     boolean addIfAbsent(String id, long hi, long lo, long time) {
         long k = key(hi);
-        int s = home(k, lo);
+        int bits = (int) (lo >>> 32);
+        int s = home(k, bits);
+        int ringMask = ringId.length - 1;
         while (true) {
-            long at = keys[2 * s];
+            long at = slots[2 * s];
             if (at == FREE) {
                 break;
             }
-            if (at == k && keys[2 * s + 1] == lo && ids[s].equals(id)) {
+            long second = slots[2 * s + 1];
+            if (at == k && (int) (second >>> 32) == bits && ringId[(int) second & ringMask].equals(id)) {
                 return true;
             }
             s = (s + 1) & mask;
         }
-        keys[2 * s] = k;
-        keys[2 * s + 1] = lo;
-        ids[s] = id;
-        enqueue(k, lo, id, time);
-        if (size * 2 > ids.length) {
+        if (size == ringId.length) {
+            growRing();
+        }
+        int number = first + size;
+        slots[2 * s] = k;
+        slots[2 * s + 1] = (long) bits << 32 | (number & 0xffffffffL);
+        int r = number & (ringId.length - 1);
+        ringId[r] = id;
+        ringKey[r] = k;
+        ringBits[r] = bits;
+        ringTime[r] = time;
+        size++;
+        if (time > latest) {
+            latest = time;
+        }
+        long oldest = latest - horizonMillis;
+        while (size > capacity || (size > 0 && ringTime[first & (ringId.length - 1)] < oldest)) {
+            int h = first & (ringId.length - 1);
+            remove(ringKey[h], ringBits[h], first);
+            ringId[h] = null;
+            first++;
+            size--;
+        }
+        if (size * 2 > slots.length / 2) {
             grow();
         }
         return false;
     }
 
-    private void enqueue(long k, long lo, String id, long time) {
-        if (time > latest) {
-            latest = time;
-        }
-        if (size == ringId.length) {
-            growRing();
-        }
-        int tail = (head + size) & (ringId.length - 1);
-        ringKey[tail] = k;
-        ringLo[tail] = lo;
-        ringId[tail] = id;
-        ringTime[tail] = time;
-        size++;
-        long oldest = latest - horizonMillis;
-        while (size > capacity || (size > 0 && ringTime[head] < oldest)) {
-            remove(ringKey[head], ringLo[head], ringId[head]);
-            ringId[head] = null;
-            head = (head + 1) & (ringId.length - 1);
-            size--;
-        }
-    }
-
-    /** Empties the slot of {@code id} (in the table), shifting back the entries after it that may move. */
-    private void remove(long k, long lo, String id) {
-        int hole = home(k, lo);
-        while (ids[hole] != id) {
+    /** Empties the slot of the id numbered {@code number}, shifting back the entries after it that may move. */
+    private void remove(long k, int bits, int number) {
+        long second = (long) bits << 32 | (number & 0xffffffffL);
+        int hole = home(k, bits);
+        while (slots[2 * hole] != k || slots[2 * hole + 1] != second) {
             hole = (hole + 1) & mask;
         }
         int j = hole;
         while (true) {
             j = (j + 1) & mask;
-            long at = keys[2 * j];
+            long at = slots[2 * j];
             if (at == FREE) {
                 break;
             }
-            int h = home(at, keys[2 * j + 1]);
+            long atSecond = slots[2 * j + 1];
+            int h = home(at, (int) (atSecond >>> 32));
             // the entry at j stays when its home lies cyclically in (hole, j]: it is still reachable from there
             if (hole <= j ? hole < h && h <= j : hole < h || h <= j) {
                 continue;
             }
-            keys[2 * hole] = at;
-            keys[2 * hole + 1] = keys[2 * j + 1];
-            ids[hole] = ids[j];
+            slots[2 * hole] = at;
+            slots[2 * hole + 1] = atSecond;
             hole = j;
         }
-        keys[2 * hole] = FREE;
-        keys[2 * hole + 1] = 0;
-        ids[hole] = null;
+        slots[2 * hole] = FREE;
+        slots[2 * hole + 1] = 0;
     }
 
+    /** Doubles the ring, each id at its number masked anew. */
     private void growRing() {
         int n = ringId.length * 2;
-        long[] k = new long[n];
-        long[] lo = new long[n];
         String[] id = new String[n];
+        long[] k = new long[n];
+        int[] bits = new int[n];
         long[] times = new long[n];
         for (int i = 0; i < size; i++) {
-            int from = (head + i) & (ringId.length - 1);
-            k[i] = ringKey[from];
-            lo[i] = ringLo[from];
-            id[i] = ringId[from];
-            times[i] = ringTime[from];
+            int number = first + i;
+            int from = number & (ringId.length - 1);
+            int to = number & (n - 1);
+            id[to] = ringId[from];
+            k[to] = ringKey[from];
+            bits[to] = ringBits[from];
+            times[to] = ringTime[from];
         }
-        ringKey = k;
-        ringLo = lo;
         ringId = id;
+        ringKey = k;
+        ringBits = bits;
         ringTime = times;
-        head = 0;
     }
 
-    private void allocate(int slots) {
-        keys = new long[2 * slots];
-        ids = new String[slots];
-        mask = slots - 1;
+    private void allocate(int count) {
+        slots = new long[2 * count];
+        mask = count - 1;
     }
 
     /** Doubles the table and puts every id of the ring in it again. */
     private void grow() {
-        allocate(ids.length * 2);
+        allocate(slots.length);
+        int ringMask = ringId.length - 1;
         for (int i = 0; i < size; i++) {
-            int r = (head + i) & (ringId.length - 1);
-            int s = home(ringKey[r], ringLo[r]);
-            while (keys[2 * s] != FREE) {
+            int number = first + i;
+            int r = number & ringMask;
+            int s = home(ringKey[r], ringBits[r]);
+            while (slots[2 * s] != FREE) {
                 s = (s + 1) & mask;
             }
-            keys[2 * s] = ringKey[r];
-            keys[2 * s + 1] = ringLo[r];
-            ids[s] = ringId[r];
+            slots[2 * s] = ringKey[r];
+            slots[2 * s + 1] = (long) ringBits[r] << 32 | (number & 0xffffffffL);
         }
     }
 

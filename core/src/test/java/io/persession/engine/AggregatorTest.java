@@ -286,4 +286,57 @@ class AggregatorTest {
         assertEquals(a.sessionStarts(), b.sessionStarts());
         assertEquals(TestData.map(a.botSessions()), TestData.map(b.botSessions()));
     }
+
+    /**
+     * Sessions by local day around the two daylight-saving changes of Europe/Berlin (days of 23 and 25 hours),
+     * in an order that jumps between days, each added, some retracted, then all (every day emptied) and added again: every
+     * day's count and revenue are those of grouping the sessions by their start's local date directly.
+     */
+    @Test
+    void sessionsByLocalDayAcrossDaylightSavingChanges() {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        SplittableRandom r = new SplittableRandom(11);
+        List<Event> events = new ArrayList<>();
+        for (String around : List.of("2026-03-29T00:00:00Z", "2026-10-25T00:00:00Z")) {
+            long mid = java.time.Instant.parse(around).toEpochMilli();
+            for (int i = 0; i < 400; i++) {
+                long ts = mid + (r.nextLong(4 * HOUR * 24) - 2 * HOUR * 24);
+                events.add(i % 5 == 0 ? purchase(ts, "v" + i, 1_000_000L + i, "o" + around + i, "e" + around + i)
+                        : pv(ts, "v" + i, "e" + around + i));
+            }
+        }
+        List<Session> sessions = new ArrayList<>(Sessionizer.sessionize(T30, events));
+        Collections.shuffle(sessions, new java.util.Random(5));
+        Aggregator a = new Aggregator(List.of(), false, berlin);
+        java.util.TreeMap<java.time.LocalDate, long[]> expected = new java.util.TreeMap<>();
+        for (Session s : sessions) {
+            a.sessionClosed(s);
+            long[] d = expected.computeIfAbsent(java.time.Instant.ofEpochMilli(s.startMillis()).atZone(berlin).toLocalDate(),
+                    k -> new long[2]);
+            d[0]++;
+            d[1] += s.revenueMicros();
+        }
+        for (Session s : sessions.subList(0, 300)) {
+            a.sessionRetracted(s);
+        }
+        for (Session s : sessions.subList(0, 300)) {
+            a.sessionClosed(s);
+        }
+        for (Session s : sessions) { // every day emptied (and left out), then filled again
+            a.sessionRetracted(s);
+        }
+        assertEquals(Map.of(), a.byDay());
+        List<Session> again = new ArrayList<>(sessions);
+        Collections.reverse(again); // starting with the day emptied last
+        for (Session s : again) {
+            a.sessionClosed(s);
+        }
+        Map<java.time.LocalDate, Aggregator.Day> byDay = a.byDay();
+        assertEquals(expected.keySet(), byDay.keySet());
+        expected.forEach((day, d) -> {
+            assertEquals(d[0], byDay.get(day).sessions(), day.toString());
+            assertEquals(d[1], byDay.get(day).revenueMicros(), day.toString());
+        });
+        assertTrue(byDay.containsKey(java.time.LocalDate.of(2026, 3, 29)) && byDay.containsKey(java.time.LocalDate.of(2026, 10, 25)));
+    }
 }

@@ -51,9 +51,11 @@ class IdWindowTest {
             for (int i = 0; i < 200_000; i++) {
                 time += r.nextInt(3) - (r.nextInt(50) == 0 ? 500 : 0); // mostly forward, sometimes back
                 String id = "id-" + r.nextInt(20_000);
-                // a tenth of the ids share one fingerprint: only the exact comparison tells them apart
-                long hi = id.hashCode() % 10 == 0 ? 42 : id.hashCode() * 31L;
-                long lo = id.hashCode() % 10 == 0 ? 7 : id.length();
+                // a tenth of the ids share one fingerprint: only the exact comparison tells them apart; another tenth
+                // share its high long but not the rest; the others have fingerprints of their own
+                int h = id.hashCode();
+                long hi = h % 10 == 0 || h % 10 == 1 ? 42 : h * 31L;
+                long lo = h % 10 == 0 ? 7 : (long) h << 32 | id.length();
                 assertEquals(ref.addIfAbsent(id, time), w.addIfAbsent(id, hi, lo, time), "seed " + seed + ", step " + i + ", " + id);
                 assertEquals(ref.ring.size(), w.size());
             }
