@@ -15,7 +15,7 @@ import java.util.Optional;
  * A session being built: the {@link OpenSession} rules see while it is open, and the {@link Session}
  * handed on once it is closed (after which it is never changed).
  *
- * <p>Besides the sums it keeps every event's time (8 bytes an event while the session is open, for
+ * <p>Besides the sums it keeps every event's time (4 bytes an event while the session is open, for
  * {@link #maxEventsWithin}), the latest value of each event attribute (for {@link #attribute}), and a
  * summary of the visitor's event before it ({@link #previousEvent()}).
  */
@@ -25,7 +25,12 @@ final class SessionAccumulator implements OpenSession, Session {
     private final Event firstEvent;
     private final Event previousEvent;
     private Event lastEvent;
-    private long[] times = new long[4];
+    /**
+     * Every event's time, as milliseconds after the first event's (4 bytes an event); {@code wideTimes}, the
+     * times themselves, instead, once one is more than about 24 days from the first.
+     */
+    private int[] times = new int[4];
+    private long[] wideTimes;
     private Map<String, String> attributes;
     private TrafficSource trafficSource;
     private int eventCount;
@@ -58,10 +63,7 @@ final class SessionAccumulator implements OpenSession, Session {
 
     void add(Event e) {
         lastEvent = e;
-        if (eventCount == times.length) {
-            times = Arrays.copyOf(times, times.length * 2);
-        }
-        times[eventCount] = e.timestampMillis();
+        addTime(e.timestampMillis());
         eventCount++;
         if (!e.attributes().isEmpty()) {
             if (attributes == null) {
@@ -157,12 +159,39 @@ final class SessionAccumulator implements OpenSession, Session {
         int best = 0;
         int from = 0;
         for (int to = 0; to < eventCount; to++) {
-            while (times[to] - times[from] >= w) {
+            while (time(to) - time(from) >= w) {
                 from++;
             }
             best = Math.max(best, to - from + 1);
         }
         return best;
+    }
+
+    private void addTime(long t) {
+        if (wideTimes == null) {
+            long offset = eventCount == 0 ? 0 : t - firstEvent.timestampMillis();
+            if (offset == (int) offset) {
+                if (eventCount == times.length) {
+                    times = Arrays.copyOf(times, times.length * 2);
+                }
+                times[eventCount] = (int) offset;
+                return;
+            }
+            wideTimes = new long[Math.max(4, times.length * 2)];
+            for (int i = 0; i < eventCount; i++) {
+                wideTimes[i] = firstEvent.timestampMillis() + times[i];
+            }
+            times = null;
+        }
+        if (eventCount == wideTimes.length) {
+            wideTimes = Arrays.copyOf(wideTimes, wideTimes.length * 2);
+        }
+        wideTimes[eventCount] = t;
+    }
+
+    /** The time of the {@code i}-th event added (from 0), or of an offset from the first: differences are exact. */
+    private long time(int i) {
+        return wideTimes != null ? wideTimes[i] : times[i];
     }
 
     @Override
