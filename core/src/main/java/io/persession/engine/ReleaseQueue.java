@@ -16,7 +16,7 @@ import java.util.PriorityQueue;
  * comes out first.
  *
  * <p><b>Cost.</b> Input in time order (the usual case) costs O(1) an event and no object (the ring
- * is an array of events and one of positions, 12 bytes a slot, growing to the most events held);
+ * is an array of events, one of their times and one of positions, 20 bytes a slot, growing to the most events held);
  * only the few rows out of order pay for the priority queue.
  *
  * <p>Not thread-safe.
@@ -26,6 +26,8 @@ final class ReleaseQueue {
             Comparator.comparingLong((Pending p) -> p.event.timestampMillis()).thenComparingLong(p -> p.seq);
 
     private Event[] ring = new Event[64];
+    /** The events' timestamps, beside them: comparing and releasing read these, not the events. */
+    private long[] ringTimes = new long[64];
     private long[] ringSeqs = new long[64];
     private int head;
     private int count;
@@ -33,12 +35,14 @@ final class ReleaseQueue {
 
     /** Holds {@code e}, read at input position {@code seq} (greater than any given before). */
     void add(Event e, long seq) {
-        if (count == 0 || e.timestampMillis() >= ring[(head + count - 1) & (ring.length - 1)].timestampMillis()) {
+        long ts = e.timestampMillis();
+        if (count == 0 || ts >= ringTimes[(head + count - 1) & (ring.length - 1)]) {
             if (count == ring.length) {
                 grow();
             }
             int i = (head + count) & (ring.length - 1);
             ring[i] = e;
+            ringTimes[i] = ts;
             ringSeqs[i] = seq;
             count++;
         } else {
@@ -56,7 +60,7 @@ final class ReleaseQueue {
 
     /** The timestamp of the event {@link #poll} would give; only when not {@link #isEmpty() empty}. */
     long peekMillis() {
-        return fromRing() ? ring[head].timestampMillis() : stragglers.peek().event.timestampMillis();
+        return fromRing() ? ringTimes[head] : stragglers.peek().event.timestampMillis();
     }
 
     /** Takes the smallest event by (timestamp, position); only when not {@link #isEmpty() empty}. */
@@ -79,7 +83,7 @@ final class ReleaseQueue {
         if (p == null) {
             return true;
         }
-        long ts = ring[head].timestampMillis();
+        long ts = ringTimes[head];
         long other = p.event.timestampMillis();
         return ts < other || ts == other && ringSeqs[head] < p.seq;
     }
@@ -87,13 +91,17 @@ final class ReleaseQueue {
     private void grow() {
         int n = ring.length;
         Event[] r = new Event[n * 2];
+        long[] t = new long[n * 2];
         long[] s = new long[n * 2];
         int first = n - head;
         System.arraycopy(ring, head, r, 0, first);
         System.arraycopy(ring, 0, r, first, head);
+        System.arraycopy(ringTimes, head, t, 0, first);
+        System.arraycopy(ringTimes, 0, t, first, head);
         System.arraycopy(ringSeqs, head, s, 0, first);
         System.arraycopy(ringSeqs, 0, s, first, head);
         ring = r;
+        ringTimes = t;
         ringSeqs = s;
         head = 0;
     }

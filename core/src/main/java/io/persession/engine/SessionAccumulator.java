@@ -25,6 +25,8 @@ final class SessionAccumulator implements OpenSession, Session {
     private final Event firstEvent;
     private final Event previousEvent;
     private Event lastEvent;
+    /** The last event's time, kept here too: the sessionizer reads it for every idle check. */
+    private long lastMillis;
     /**
      * Every event's time, as milliseconds after the first event's (4 bytes an event); {@code wideTimes}, the
      * times themselves, instead, once one is more than about 24 days from the first.
@@ -63,7 +65,8 @@ final class SessionAccumulator implements OpenSession, Session {
 
     void add(Event e) {
         lastEvent = e;
-        addTime(e.timestampMillis());
+        lastMillis = e.timestampMillis();
+        addTime(lastMillis);
         eventCount++;
         if (!e.attributes().isEmpty()) {
             if (attributes == null) {
@@ -111,12 +114,12 @@ final class SessionAccumulator implements OpenSession, Session {
 
     @Override
     public long lastEventMillis() {
-        return lastEvent.timestampMillis();
+        return lastMillis;
     }
 
     @Override
     public long endMillis() {
-        return lastEvent.timestampMillis();
+        return lastMillis;
     }
 
     @Override
