@@ -84,13 +84,32 @@ class LauncherIT {
     }
 
     @Test
-    void persessionOptsReplaceTheHeapAndCollectorDefaults() throws IOException {
+    void persessionOptsReplaceTheJvmDefaults() throws IOException {
         Path shop = Cli.resource("small-shop.csv", dir);
         List<String> args = List.of("analyze", shop.toString(), "--format", "json", "--rejects", dir.resolve("r.csv").toString());
         String expected = SharedDataIT.persession(dir, args).assertPureJson().toString();
-        for (String opts : List.of("-XX:+UseG1GC", "-XX:+UseSerialGC -Xmx1g", "-XX:MaxRAMPercentage=50")) {
+        for (String opts : List.of("-XX:+UseG1GC", "-XX:+UseSerialGC -Xmx1g", "-XX:MaxRAMPercentage=50",
+                "-XX:-UseTransparentHugePages", "-XX:+UseTransparentHugePages")) {
             SharedDataIT.Proc p = SharedDataIT.persession(dir, args, Map.of("PERSESSION_OPTS", opts));
             assertEquals(expected, p.assertPureJson().toString(), opts + ": " + p.describe());
         }
+    }
+
+    /** The JVM options the launcher gave, as HotSpot prints them ({@code -XX:+PrintCommandLineFlags}, on stdout). */
+    private String flags(Map<String, String> env) throws IOException {
+        SharedDataIT.Proc p = SharedDataIT.persession(dir, List.of("--version"), env);
+        assertEquals(0, p.code, p.describe());
+        return p.out;
+    }
+
+    @Test
+    void transparentHugePagesWhereTheKernelOffersThem() throws IOException {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean offered = Files.isReadable(setting) && Files.readString(setting).matches("(?s).*\\[(always|madvise)\\].*");
+        String flags = flags(Map.of("PERSESSION_OPTS", "-XX:+PrintCommandLineFlags"));
+        assertEquals(offered, flags.contains("-XX:+UseTransparentHugePages"), flags);
+        assertTrue(flags.contains("-XX:+UseParallelGC") && flags.contains("-XX:MaxHeapSize=377487360"), flags);
+        String off = flags(Map.of("PERSESSION_OPTS", "-XX:+PrintCommandLineFlags -XX:-UseTransparentHugePages"));
+        assertFalse(off.contains("-XX:+UseTransparentHugePages"), off);
     }
 }
