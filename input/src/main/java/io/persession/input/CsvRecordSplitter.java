@@ -307,36 +307,25 @@ final class CsvRecordSplitter {
 
     /** The first {@code ,}, CR or LF in {@code b[from, lim)}, else {@code lim}; notes the bytes passed in {@link #seen}. */
     private int scanPlain(byte[] b, int from, int lim) {
-        long acc = 0;
-        int q = from;
-        for (; q + 8 <= lim; q += 8) {
-            long x = (long) LONGS.get(b, q);
-            acc |= x;
-            long m = zeroBytes(x ^ COMMAS) | zeroBytes(x ^ CRS) | zeroBytes(x ^ LFS);
-            if (m != 0) {
-                seen |= acc;
-                return q + (Long.numberOfTrailingZeros(m) >>> 3);
-            }
-        }
-        for (; q < lim; q++) {
-            byte c = b[q];
-            if (c == COMMA || c == CR || c == LF) {
-                break;
-            }
-            acc |= c;
-        }
-        seen |= acc;
-        return q;
+        return scan(b, from, lim, COMMA, COMMAS);
     }
 
     /** The first {@code "}, CR or LF in {@code b[from, lim)}, else {@code lim}; notes the bytes passed in {@link #seen}. */
     private int scanQuoted(byte[] b, int from, int lim) {
+        return scan(b, from, lim, QUOTE, QUOTES);
+    }
+
+    /**
+     * The first {@code stop}, CR or LF in {@code b[from, lim)}, else {@code lim}, eight bytes at a time ({@code stops} is
+     * {@code stop} in every byte); notes the bytes passed in {@link #seen}.
+     */
+    private int scan(byte[] b, int from, int lim, byte stop, long stops) {
         long acc = 0;
         int q = from;
         for (; q + 8 <= lim; q += 8) {
             long x = (long) LONGS.get(b, q);
             acc |= x;
-            long m = zeroBytes(x ^ QUOTES) | zeroBytes(x ^ CRS) | zeroBytes(x ^ LFS);
+            long m = zeroBytes(x ^ stops) | zeroBytes(x ^ CRS) | zeroBytes(x ^ LFS);
             if (m != 0) {
                 seen |= acc;
                 return q + (Long.numberOfTrailingZeros(m) >>> 3);
@@ -344,7 +333,7 @@ final class CsvRecordSplitter {
         }
         for (; q < lim; q++) {
             byte c = b[q];
-            if (c == QUOTE || c == CR || c == LF) {
+            if (c == stop || c == CR || c == LF) {
                 break;
             }
             acc |= c;
