@@ -77,7 +77,7 @@ public final class Main {
         return "out of memory (" + e.getMessage() + "; the Java heap may grow to " + (maxHeapBytes >> 20) + " MB); give persession"
                 + " more with PERSESSION_OPTS=-Xmx" + Math.max(1, 2 * (maxHeapBytes >> 30) + 1) + "g (persession holds the visitors"
                 + " active within the inactivity limit, every visitor of a definition without one such as by-id, and a"
-                + " compact record of every visitor seen)";
+                + " compact record of the visitors seen most recently, the rest going to disk)";
     }
 
     static int exitCode(Throwable e) {

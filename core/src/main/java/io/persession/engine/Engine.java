@@ -119,7 +119,7 @@ public final class Engine {
             aggregators.put(d, a);
             SessionListener listener = both(a, extraListener.apply(d));
             listeners.put(d, listener);
-            sessionizers.add(new Sessionizer(d, lateness, listener));
+            sessionizers.add(new Sessionizer(d, lateness, listener, ForgottenVisitors.defaultBudgetBytes(definitions.size())));
         }
 
         try (Deduplicator dedup = new Deduplicator(dedupHorizonMillis, dedupCapacity)) {
@@ -207,7 +207,8 @@ public final class Engine {
             visitors.addAll(changed);
             regrouped.add(visitors);
             SessionListener target = listeners.get(s.definition());
-            replays.add(Sessionizer.replayFor(s.definition(), lateness, visitors, retracting(target)));
+            replays.add(Sessionizer.replayFor(s.definition(), lateness, visitors, retracting(target),
+                    ForgottenVisitors.defaultBudgetBytes(sessionizers.size())));
         }
         Map<String, List<Event>> events = new HashMap<>();
         read(input, false, (e, position, tags) -> true, (e, position, t0, t1) -> {

@@ -2,6 +2,11 @@ package io.persession.engine;
 
 import io.persession.spi.Event;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+
 /**
  * The visitors a {@link Sessionizer} forgot while idle, each with what {@link
  * io.persession.spi.Session#previousEvent()} needs of its last event: time, type, name and page.
@@ -11,36 +16,70 @@ import io.persession.spi.Event;
  * {@link String#equals}, see {@link StringTable}), built the same way; or {@code null} when the visitor
  * is not forgotten now.
  *
- * <p><b>Memory</b>, per visitor ever forgotten: one {@link StringTable} entry holding the visitor id
- * (one byte a char for ASCII, and a length byte), the last event's time (8 bytes) and the number of its
- * (type, name, page) in {@link EventShapes} (4 bytes; those triples are shared among visitors), and
- * 6.7 to 13.3 bytes of table: measured at 3.5 million visitors, 34 bytes a visitor for 9-char ids, 40
- * for 15-char ones (a {@code HashMap} took 130). A visitor that returns keeps its entry
- * (marked absent), so a visitor forgotten again costs nothing more. No object per visitor.
+ * <p><b>Memory is bounded</b> however many visitors a log has. Visitors are kept in memory up to a budget
+ * of bytes (by default a third of the heap's maximum, shared by the definitions of a run: see {@link
+ * #defaultBudgetBytes}); past it, all of them go to disk, sorted, as a run of {@link SpilledVisitors},
+ * which keeps about 2.5 bytes a visitor in memory (Bloom filters and sparse indexes). In memory, a visitor
+ * is one {@link StringTable} entry holding the visitor id (one byte a char for ASCII, and a length byte),
+ * the last event's time (8 bytes) and the number of its (type, name, page) in {@link EventShapes} (4
+ * bytes; those triples are shared among visitors), and 6.7 to 13.3 bytes of table: measured at 3.5 million
+ * visitors, 34 bytes a visitor for 9-char ids, 40 for 15-char ones (a {@code HashMap} took 130). No object
+ * per visitor. A visitor that returns keeps its entry, marked absent, so that a visitor forgotten again
+ * costs nothing more, and so that it hides what the disk may still have of it.
+ *
+ * <p><b>Cost</b>, once visitors are on disk: a visitor not in memory costs a look at the runs' Bloom
+ * filters when it is forgotten and when it returns; a returning one (or one of the about 0.1% a run's
+ * filter lets through) one positioned read of a block of about 32 records, from the page cache (about
+ * 1 microsecond here); each spill writes the visitors in memory once, and merges rewrite them a few times.
  *
  * <p>Not thread-safe.
  */
-final class ForgottenVisitors {
+final class ForgottenVisitors implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ForgottenVisitors.class);
     /** Payload: the time at 0, the triple's number + 1 at 8 (0: not forgotten now). */
     private static final int TIME = 0;
     private static final int TRIPLE = 8;
 
+    private final long budgetBytes;
     private final StringTable visitors = new StringTable(12);
     private EventShapes shapes = new EventShapes();
-    private int size;
+    private final SpilledVisitors spilled = new SpilledVisitors();
+    /** Scratch for an id's bytes while spilling. */
+    private byte[] id = new byte[64];
+    private long size;
+
+    /** The memory visitors may take in memory by default, for {@code sessionizers} running at once: a third of the heap's maximum, shared. */
+    static long defaultBudgetBytes(int sessionizers) {
+        return Runtime.getRuntime().maxMemory() / 3 / Math.max(1, sessionizers);
+    }
+
+    ForgottenVisitors() {
+        this(defaultBudgetBytes(1));
+    }
+
+    /** @param budgetBytes the bytes visitors may take in memory ({@link StringTable#usedBytes}) before they go to disk */
+    ForgottenVisitors(long budgetBytes) {
+        if (budgetBytes < 1) {
+            throw new IllegalArgumentException("budget of " + budgetBytes + " bytes");
+        }
+        this.budgetBytes = budgetBytes;
+    }
 
     /** Forgets {@code last}'s visitor, keeping what a summary of {@code last} needs. */
     void put(Event last) {
-        int entry = visitors.add(last.visitorId());
-        int triple = shapes.acquire(last.type(), last.name(), last.page());
+        String visitor = last.visitorId();
+        int before = visitors.size();
+        int entry = visitors.add(visitor);
         int old = visitors.getInt(entry, TRIPLE);
-        if (old == 0) {
+        if (old != 0) {
+            shapes.release(old - 1); // forgotten again: the later event replaces the earlier one
+        } else if (visitors.size() == before || spilled.isEmpty()
+                || spilled.find(visitor, SpilledVisitors.hash(visitor)) != SpilledVisitors.LIVE) {
             size++;
-        } else {
-            shapes.release(old - 1);
         }
-        visitors.setInt(entry, TRIPLE, triple + 1);
+        visitors.setInt(entry, TRIPLE, shapes.acquire(last.type(), last.name(), last.page()) + 1);
         visitors.setLong(entry, TIME, last.timestampMillis());
+        spillIfFull();
     }
 
     /**
@@ -52,35 +91,106 @@ final class ForgottenVisitors {
             return null;
         }
         int entry = visitors.find(visitor);
-        if (entry < 0) {
+        if (entry >= 0) {
+            int triple = visitors.getInt(entry, TRIPLE) - 1;
+            if (triple < 0) {
+                return null;
+            }
+            visitors.setInt(entry, TRIPLE, 0);
+            size--;
+            Event summary = Event.builder(visitors.getLong(entry, TIME), visitor).type(shapes.type(triple))
+                    .name(shapes.name(triple)).page(shapes.page(triple)).build();
+            shapes.release(triple);
+            return summary;
+        }
+        if (spilled.isEmpty()) {
             return null;
         }
-        int triple = visitors.getInt(entry, TRIPLE) - 1;
-        if (triple < 0) {
+        if (spilled.find(visitor, SpilledVisitors.hash(visitor)) != SpilledVisitors.LIVE) {
             return null;
         }
-        visitors.setInt(entry, TRIPLE, 0);
+        Event summary = spilled.summary(visitor);
+        visitors.add(visitor); // marked absent: it hides the record on disk
         size--;
-        Event summary = Event.builder(visitors.getLong(entry, TIME), visitor).type(shapes.type(triple))
-                .name(shapes.name(triple)).page(shapes.page(triple)).build();
-        shapes.release(triple);
+        spillIfFull();
         return summary;
     }
 
     /** Visitors forgotten now. */
-    int size() {
+    long size() {
         return size;
     }
 
-    /** Forgets every visitor and gives the memory back. */
+    /** Runs on disk now (for tests). */
+    int runsOnDisk() {
+        return spilled.runs();
+    }
+
+    /** Runs written to disk so far, merges included (for tests). */
+    long runsWritten() {
+        return spilled.runsWritten();
+    }
+
+    /** Forgets every visitor, gives the memory back and deletes what went to disk. */
     void clear() {
         visitors.clear();
         shapes = new EventShapes();
+        spilled.close();
         size = 0;
+    }
+
+    @Override
+    public void close() {
+        clear();
     }
 
     /** Roughly the bytes held in arrays, for measurements (the name and page strings excluded). */
     long footprintBytes() {
-        return visitors.footprintBytes();
+        return visitors.footprintBytes() + spilled.footprintBytes();
+    }
+
+    /** When visitors fill the budget: all of them to disk as a new run, sorted by key. */
+    private void spillIfFull() {
+        int n = visitors.size();
+        if (visitors.usedBytes() <= budgetBytes && n < SpilledVisitors.MAX_SPILL) {
+            return;
+        }
+        if (spilled.runsWritten() == 0) {
+            LOG.info("more visitors than fit in {} MB of memory: keeping the earlier ones in {} (about 2.5 bytes a visitor"
+                    + " stay in memory); a larger heap (PERSESSION_OPTS=-Xmx...) keeps more in memory", budgetBytes >> 20,
+                    System.getProperty("java.io.tmpdir"));
+        }
+        int[] addresses = new int[n];
+        long[] hashes = new long[n];
+        long[] order = new long[n];
+        int[] i = {0};
+        visitors.forEach(address -> {
+            int at = i[0]++;
+            int bytes = visitors.keyBytes(address);
+            if (id.length < bytes) {
+                id = new byte[Math.max(bytes, 2 * id.length)];
+            }
+            visitors.copyKey(address, id, 0);
+            long hash = SpilledVisitors.hash(id, 0);
+            addresses[at] = address;
+            hashes[at] = hash;
+            order[at] = (hash & SpilledVisitors.KEY_MASK) | at;
+        });
+        Arrays.sort(order);
+        SpilledVisitors.RunWriter run = spilled.newRun(n);
+        for (long o : order) {
+            int at = (int) (o & ~SpilledVisitors.KEY_MASK);
+            int address = addresses[at];
+            int triple = visitors.getInt(address, TRIPLE) - 1;
+            if (triple < 0) {
+                run.add(hashes[at], visitors, address, 0, null, null, null);
+            } else {
+                run.add(hashes[at], visitors, address, visitors.getLong(address, TIME), shapes.type(triple), shapes.name(triple),
+                        shapes.page(triple));
+            }
+        }
+        run.finish();
+        visitors.clear();
+        shapes = new EventShapes();
     }
 }

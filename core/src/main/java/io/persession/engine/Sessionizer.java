@@ -39,9 +39,9 @@ import java.util.function.Predicate;
  * Every session knows the visitor's event before it ({@link Session#previousEvent()}), so that it can be
  * explained: for a forgotten visitor a compact record of its last event (time, type, name, page) waits for
  * its return, so the explanation is the same whether the visitor was kept in memory, forgotten, or
- * regrouped. That record, with the visitor id, costs about 34 bytes for a 9-char ASCII id and no object
- * ({@link ForgottenVisitors}): the memory that grows with the number of distinct visitors. Events wait in
- * a {@link ReleaseQueue}, which costs O(1) an event when the input is in time order.
+ * regrouped. Those records are kept in memory for the visitors forgotten most recently and on disk for the
+ * others ({@link ForgottenVisitors}), so memory does not grow with the number of distinct visitors. Events
+ * wait in a {@link ReleaseQueue}, which costs O(1) an event when the input is in time order.
  * Not thread-safe: one thread feeds one sessionizer.
  */
 public final class Sessionizer {
@@ -61,7 +61,7 @@ public final class Sessionizer {
      * Visitors forgotten while idle, with what {@link Session#previousEvent()} needs of their last event:
      * compact, see {@link ForgottenVisitors}.
      */
-    private final ForgottenVisitors forgotten = new ForgottenVisitors();
+    private final ForgottenVisitors forgotten;
     private final Set<String> late = new HashSet<>();
     private long maxTimestamp = Long.MIN_VALUE;
     private long sessionsClosed;
@@ -70,10 +70,20 @@ public final class Sessionizer {
      * @param lateness how far out of time order rows may arrive without a regroup; zero allowed
      */
     public Sessionizer(SessionDefinition definition, Duration lateness, SessionListener listener) {
-        this(definition, lateness, listener, v -> true);
+        this(definition, lateness, listener, v -> true, ForgottenVisitors.defaultBudgetBytes(1));
     }
 
-    private Sessionizer(SessionDefinition definition, Duration lateness, SessionListener listener, Predicate<String> visitorFilter) {
+    /**
+     * A sessionizer whose forgotten visitors go to disk past {@code visitorBudgetBytes} of memory (see {@link
+     * ForgottenVisitors}): for the engine, which shares the default among its definitions, and for tests.
+     */
+    Sessionizer(SessionDefinition definition, Duration lateness, SessionListener listener, long visitorBudgetBytes) {
+        this(definition, lateness, listener, v -> true, visitorBudgetBytes);
+    }
+
+    private Sessionizer(SessionDefinition definition, Duration lateness, SessionListener listener, Predicate<String> visitorFilter,
+            long visitorBudgetBytes) {
+        this.forgotten = new ForgottenVisitors(visitorBudgetBytes);
         this.definition = Objects.requireNonNull(definition, "definition is null");
         this.rules = definition.rules();
         this.inactivityRule = definition.inactivityRule().orElse(null);
@@ -92,8 +102,14 @@ public final class Sessionizer {
      * {@code listener} exactly the sessions of those visitors the first one handed on.
      */
     public static Sessionizer replayFor(SessionDefinition definition, Duration lateness, Set<String> visitors, SessionListener listener) {
+        return replayFor(definition, lateness, visitors, listener, ForgottenVisitors.defaultBudgetBytes(1));
+    }
+
+    /** {@link #replayFor(SessionDefinition, Duration, Set, SessionListener)} with a budget for forgotten visitors in memory. */
+    static Sessionizer replayFor(SessionDefinition definition, Duration lateness, Set<String> visitors, SessionListener listener,
+            long visitorBudgetBytes) {
         Set<String> only = Set.copyOf(visitors);
-        return new Sessionizer(definition, lateness, listener, only::contains);
+        return new Sessionizer(definition, lateness, listener, only::contains, visitorBudgetBytes);
     }
 
     public SessionDefinition definition() {
@@ -144,6 +160,11 @@ public final class Sessionizer {
 
     public long sessionsClosed() {
         return sessionsClosed;
+    }
+
+    /** Runs of forgotten visitors written to disk so far, merges included (for tests). */
+    long visitorRunsWritten() {
+        return forgotten.runsWritten();
     }
 
     /** Visitors held in memory now (for tests and progress). */

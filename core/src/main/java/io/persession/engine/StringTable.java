@@ -12,8 +12,7 @@ import java.util.Arrays;
  *
  * <p><b>Exactness.</b> Two strings have the same entry if and only if they are {@link String#equals
  * equal}: a lookup compares every char of the stored copy, never a hash alone. Strings are stored char
- * by char in a lossless variable-length encoding (1 byte for U+0000..U+007F, 2 up to U+07FF, 3 above,
- * each UTF-16 unit on its own, so unpaired surrogates survive too), so {@link #key} gives back exactly
+ * by char in a lossless variable-length encoding ({@link CharCodec}), so {@link #key} gives back exactly
  * the string added. An entry's address never changes; its payload starts as zeros and holds what the
  * caller stores in it.
  *
@@ -136,19 +135,35 @@ final class StringTable {
 
     /** The string of the entry at {@code address} (a new instance, equal to the one added). */
     String key(int address) {
+        return CharCodec.read(chunks[address >>> CHUNK_BITS], (address & CHUNK_MASK) + payloadBytes);
+    }
+
+    /** The bytes of the string of the entry at {@code address}, as {@link CharCodec} encodes it. */
+    int keyBytes(int address) {
         byte[] bytes = chunks[address >>> CHUNK_BITS];
         int p = (address & CHUNK_MASK) + payloadBytes;
-        long lp = readLength(bytes, p);
-        int length = (int) (lp >>> 32);
-        p = (int) lp;
-        char[] out = new char[length];
-        for (int k = 0; k < length; k++) {
-            long cp = readChar(bytes, p);
-            int c = (int) (cp >>> 32);
-            p = (int) cp;
-            out[k] = (char) c;
+        return CharCodec.skip(bytes, p) - p;
+    }
+
+    /** Copies the {@link #keyBytes} of the entry at {@code address} to {@code dst} at {@code at}; returns where they end. */
+    int copyKey(int address, byte[] dst, int at) {
+        int n = keyBytes(address);
+        System.arraycopy(chunks[address >>> CHUNK_BITS], (address & CHUNK_MASK) + payloadBytes, dst, at, n);
+        return at + n;
+    }
+
+    /** Hands the address of every entry to {@code action}, in no particular order. */
+    void forEach(java.util.function.IntConsumer action) {
+        for (int v : table) {
+            if (v != 0) {
+                action.accept(v - 1);
+            }
         }
-        return new String(out);
+    }
+
+    /** The bytes the entries and the table fill now: what {@link #footprintBytes} is without the chunks' free tails, in O(1). */
+    long usedBytes() {
+        return 5L * table.length + (long) chunk * CHUNK_SIZE + offset;
     }
 
     /** Roughly the bytes this table holds in arrays (for measurements). */
@@ -198,90 +213,21 @@ final class StringTable {
 
     /** {@link String#hashCode()} of the stored string, from its chars. */
     private int storedHash(int address) {
-        byte[] bytes = chunks[address >>> CHUNK_BITS];
-        int p = (address & CHUNK_MASK) + payloadBytes;
-        long lp = readLength(bytes, p);
-        int length = (int) (lp >>> 32);
-        p = (int) lp;
-        int h = 0;
-        for (int k = 0; k < length; k++) {
-            long cp = readChar(bytes, p);
-            int c = (int) (cp >>> 32);
-            p = (int) cp;
-            h = 31 * h + c;
-        }
-        return h;
+        return CharCodec.hashCode(chunks[address >>> CHUNK_BITS], (address & CHUNK_MASK) + payloadBytes);
     }
 
     private boolean storedEquals(int address, String s) {
-        byte[] bytes = chunks[address >>> CHUNK_BITS];
-        int p = (address & CHUNK_MASK) + payloadBytes;
-        long lp = readLength(bytes, p);
-        int length = (int) (lp >>> 32);
-        p = (int) lp;
-        if (length != s.length()) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            long cp = readChar(bytes, p);
-            int c = (int) (cp >>> 32);
-            p = (int) cp;
-            if (c != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return CharCodec.equals(chunks[address >>> CHUNK_BITS], (address & CHUNK_MASK) + payloadBytes, s);
     }
 
-    /** The length written at {@code p} (7 bits a byte, low first), and where its chars start: {@code length << 32 | next}. */
-    private static long readLength(byte[] bytes, int p) {
-        int length = 0;
-        int bits = 0;
-        int b;
-        do {
-            b = bytes[p++];
-            length |= (b & 0x7F) << bits;
-            bits += 7;
-        } while (b < 0);
-        return (long) length << 32 | p;
-    }
-
-    /** The char written at {@code p} (1, 2 or 3 bytes), and where the next starts: {@code char << 32 | next}. */
-    private static long readChar(byte[] bytes, int p) {
-        int c = bytes[p++] & 0xFF;
-        if (c >= 0x80) {
-            if (c < 0xE0) {
-                c = ((c & 0x1F) << 6) | (bytes[p++] & 0x3F);
-            } else {
-                c = ((c & 0x0F) << 12) | ((bytes[p++] & 0x3F) << 6);
-                c |= bytes[p++] & 0x3F;
-            }
-        }
-        return (long) c << 32 | p;
-    }
-
-    /** Appends an entry for {@code s}: the zero payload, its length in chars (7 bits a byte, low first), its chars. */
+    /** Appends an entry for {@code s}: the zero payload, then {@code s} ({@link CharCodec}). */
     private int write(String s) {
-        int length = s.length();
-        long need = payloadBytes;
-        for (int rest = length; ; rest >>>= 7) {
-            need++;
-            if (rest < 0x80) {
-                break;
-            }
-        }
-        for (int k = 0; k < length; k++) {
-            char ch = s.charAt(k);
-            need += ch < 0x80 ? 1 : ch < 0x800 ? 2 : 3;
-        }
+        long need = (long) payloadBytes + CharCodec.encodedLength(s);
         byte[] bytes;
         int address;
         if (need > CHUNK_SIZE) {
             // a chunk of its own; the entries after it start a new chunk
             int own = offset == 0 ? chunk : chunk + 1;
-            if (need > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("a string of " + length + " chars is too long to keep");
-            }
             bytes = newChunk(own, (int) need);
             address = own << CHUNK_BITS;
             chunk = own + 1;
@@ -298,26 +244,7 @@ final class StringTable {
             address = (chunk << CHUNK_BITS) | offset;
             offset += (int) need;
         }
-        int p = (address & CHUNK_MASK) + payloadBytes;
-        int rest = length;
-        while (rest >= 0x80) {
-            bytes[p++] = (byte) (rest | 0x80);
-            rest >>>= 7;
-        }
-        bytes[p++] = (byte) rest;
-        for (int k = 0; k < length; k++) {
-            char ch = s.charAt(k);
-            if (ch < 0x80) {
-                bytes[p++] = (byte) ch;
-            } else if (ch < 0x800) {
-                bytes[p++] = (byte) (0xC0 | (ch >> 6));
-                bytes[p++] = (byte) (0x80 | (ch & 0x3F));
-            } else {
-                bytes[p++] = (byte) (0xE0 | (ch >> 12));
-                bytes[p++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
-                bytes[p++] = (byte) (0x80 | (ch & 0x3F));
-            }
-        }
+        CharCodec.write(s, bytes, (address & CHUNK_MASK) + payloadBytes);
         return address;
     }
 

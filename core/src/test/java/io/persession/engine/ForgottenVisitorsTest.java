@@ -11,8 +11,26 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ForgottenVisitorsTest {
+
+    @Test
+    void theHashOfAnIdIsTheHashOfItsBytes() {
+        SplittableRandom r = new SplittableRandom(5);
+        byte[] b = new byte[4096];
+        for (int i = 0; i < 2_000; i++) {
+            char[] chars = new char[r.nextInt(300)];
+            for (int k = 0; k < chars.length; k++) {
+                chars[k] = (char) (r.nextBoolean() ? 'a' + r.nextInt(26) : r.nextInt(0x10000));
+            }
+            String s = new String(chars);
+            int end = CharCodec.write(s, b, 7);
+            assertEquals(CharCodec.encodedLength(s), end - 7);
+            assertEquals(SpilledVisitors.hash(s), SpilledVisitors.hash(b, 7), s);
+            assertEquals(s, CharCodec.read(b, 7));
+        }
+    }
 
     private static Event event(long ts, String visitor, EventType type, String name, String page) {
         return Event.builder(ts, visitor).type(type).name(name).page(page).revenueMicros(5).currency("EUR")
@@ -44,12 +62,49 @@ class ForgottenVisitorsTest {
 
     @Test
     void randomUseAgreesWithAMapOfSummaries() {
-        SplittableRandom r = new SplittableRandom(23);
-        ForgottenVisitors f = new ForgottenVisitors();
+        ForgottenVisitors f = randomUseAgreesWithAMapOfSummaries(1L << 40);
+        assertEquals(0, f.runsWritten(), "all in memory");
+    }
+
+    /** With a small budget: most visitors go to disk, through many runs and merges (1 byte: one visitor a run). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 400, 3_000, 40_000})
+    void visitorsOnDiskAgreeWithAMapOfSummaries(long budgetBytes) {
+        ForgottenVisitors f = randomUseAgreesWithAMapOfSummaries(budgetBytes);
+        assertTrue(f.runsWritten() > 20, "runs written: " + f.runsWritten());
+        f.clear();
+        assertEquals(0, f.runsOnDisk());
+        assertNull(f.remove(RandomStreams.visitorId(new SplittableRandom(1), 1)));
+    }
+
+    @Test
+    void oddIdsNamesAndPagesSurviveTheDisk() {
+        ForgottenVisitors f = new ForgottenVisitors(100);
+        String[] ids = {"b", "a", "\u00e9t\u00e9", "\ud83d\ude00", "\ud800", "x".repeat(70_000), "a,b\"c\n", "\u0000"};
+        Map<String, Event> ref = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            String page = i % 3 == 0 ? null : ids[(i + 1) % ids.length];
+            String name = i % 4 == 1 ? null : "n\u00fc" + ids[(i + 2) % ids.length];
+            Event e = event(-5_000L + i * 1_000_000_007L, ids[i], EventType.values()[i % EventType.values().length], name, page);
+            f.put(e);
+            ref.put(ids[i], SessionAccumulator.summary(e));
+        }
+        assertTrue(f.runsOnDisk() > 0);
+        for (String id : ids) {
+            assertEquals(RandomStreams.summary(ref.get(id)), RandomStreams.summary(f.remove(new String(id))), id.length() > 20 ? "long id" : id);
+            assertNull(f.remove(id));
+        }
+        assertEquals(0, f.size());
+    }
+
+    private static ForgottenVisitors randomUseAgreesWithAMapOfSummaries(long budgetBytes) {
+        SplittableRandom r = new SplittableRandom(23 + budgetBytes);
+        ForgottenVisitors f = new ForgottenVisitors(budgetBytes);
+        boolean small = budgetBytes < 5_000;
         Map<String, Event> ref = new HashMap<>();
         EventType[] types = EventType.values();
-        for (int i = 0; i < 150_000; i++) {
-            int id = r.nextInt(20_000);
+        for (int i = 0, n = small ? 20_000 : 150_000; i < n; i++) {
+            int id = r.nextInt(small ? 2_000 : 20_000);
             String visitor = RandomStreams.visitorId(new SplittableRandom(id), id);
             if (r.nextBoolean()) {
                 int p = r.nextInt(200);
@@ -68,5 +123,6 @@ class ForgottenVisitorsTest {
             assertEquals(RandomStreams.summary(e.getValue()), RandomStreams.summary(f.remove(e.getKey())));
         }
         assertEquals(0, f.size());
+        return f;
     }
 }

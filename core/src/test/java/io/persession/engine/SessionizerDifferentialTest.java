@@ -71,6 +71,18 @@ class SessionizerDifferentialTest {
     @ParameterizedTest(name = "seed {0}, {1}, lateness {2} ms")
     @MethodSource("cases")
     void streamingHandsOnExactlyWhatItUsedTo(long seed, String defId, long latenessMillis) {
+        streamingHandsOnExactlyWhatItUsedTo(seed, defId, latenessMillis, 1L << 40);
+    }
+
+    /** The same with forgotten visitors on disk: a small budget, so that nearly every return reads a run. */
+    @ParameterizedTest(name = "seed {0}, {1}, lateness {2} ms, {3} bytes in memory")
+    @org.junit.jupiter.params.provider.CsvSource({"1, idle-2m, 0, 1", "2, idle-2m, 600000, 100", "3, paris, 60000, 300",
+            "4, paris, 0, 700", "5, idle-2m, 60000, 50"})
+    void visitorsOnDiskChangeNothing(long seed, String defId, long latenessMillis, long budgetBytes) {
+        streamingHandsOnExactlyWhatItUsedTo(seed, defId, latenessMillis, budgetBytes);
+    }
+
+    private void streamingHandsOnExactlyWhatItUsedTo(long seed, String defId, long latenessMillis, long budgetBytes) {
         SessionDefinition d = definition(defId);
         Duration lateness = Duration.ofMillis(latenessMillis);
         List<Event> input = input(seed, latenessMillis);
@@ -78,7 +90,7 @@ class SessionizerDifferentialTest {
         RandomStreams.Recorder expected = new RandomStreams.Recorder();
         ReferenceSessionizer ref = new ReferenceSessionizer(d, lateness, expected);
         RandomStreams.Recorder got = new RandomStreams.Recorder();
-        Sessionizer s = new Sessionizer(d, lateness, got);
+        Sessionizer s = new Sessionizer(d, lateness, got, budgetBytes);
         long seq = 0;
         for (Event e : input) {
             seq++;
@@ -93,6 +105,9 @@ class SessionizerDifferentialTest {
 
         assertEquals(ref.lateVisitors(), s.lateVisitors());
         assertEquals(ref.sessionsClosed(), s.sessionsClosed());
+        if (budgetBytes < 1_000) {
+            assertTrue(s.visitorRunsWritten() > 50, "visitors went to disk: " + s.visitorRunsWritten() + " runs");
+        }
         assertEquals(expected.calls, got.calls);
         assertTrue(got.calls.size() > 1000, "many sessions: " + got.calls.size());
         if (!defId.equals("no-limit")) {
