@@ -110,7 +110,7 @@ def times(tool):
     for i in range(1, runs + 1):
         w, r = open(f"{work}/{tool}.{i}.time").read().split()
         walls.append(float(w)); rss.append(int(r))
-    return statistics.median(walls), max(rss)
+    return statistics.median(walls), max(rss), walls
 
 results = {}
 for i in range(1, runs + 1):
@@ -141,12 +141,13 @@ if cents(p["revenue"]) != cents(d["revenue"]):
 mb = size / 1e6
 print(f"file: {file} ({mb:.1f} MB, {p['rows']} rows, {p['rejected']} rejected, {p['events']} events after de-duplication)")
 print(f"definition: {definition} ({'bots included' if other == 'duckdb' else 'bots excluded'}); runs: {runs}; raw read floor (cat > /dev/null): {floor:.3f} s ({mb/floor:.0f} MB/s)")
-print(f"{'tool':<11} {'median s':>9} {'events/s':>12} {'MB/s':>8} {'peak RSS MB':>12} {'sessions':>10} {'revenue':>14}")
+print(f"{'tool':<11} {'median s':>9} {'events/s':>12} {'MB/s':>8} {'peak RSS MB':>12} {'sessions':>10} {'revenue':>14}  runs (s, in order)")
 walls = {}
 for tool in ("persession", other):
-    w, rss = times(tool); walls[tool] = w
+    w, rss, each = times(tool); walls[tool] = w
     r = results[tool][0]
-    print(f"{tool:<11} {w:>9.2f} {p['rows']/w:>12,.0f} {mb/w:>8.1f} {rss/1024:>12.0f} {r['sessions']:>10} {str(cents(r['revenue'])):>14}")
+    print(f"{tool:<11} {w:>9.2f} {p['rows']/w:>12,.0f} {mb/w:>8.1f} {rss/1024:>12.0f} {r['sessions']:>10} {str(cents(r['revenue'])):>14}"
+          f"  {', '.join(f'{x:.2f}' for x in each)}")
 print(f"ratio {other} / persession (wall): {walls[other]/walls['persession']:.2f}")
 print("RESULT: " + ("same sessions, rows and revenue" if ok else "RESULTS DIFFER"))
 sys.exit(0 if ok else 1)

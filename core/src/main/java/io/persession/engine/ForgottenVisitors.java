@@ -149,6 +149,16 @@ final class ForgottenVisitors implements AutoCloseable {
         return visitors.footprintBytes() + spilled.footprintBytes();
     }
 
+    /** {@link SpilledVisitors#hash} of the id of the entry at {@code address}. */
+    private long hash(int address) {
+        int bytes = visitors.keyBytes(address);
+        if (id.length < bytes) {
+            id = new byte[Math.max(bytes, 2 * id.length)];
+        }
+        visitors.copyKey(address, id, 0);
+        return SpilledVisitors.hash(id, 0);
+    }
+
     /** When visitors fill the budget: all of them to disk as a new run, sorted by key. */
     private void spillIfFull() {
         int n = visitors.size();
@@ -160,33 +170,25 @@ final class ForgottenVisitors implements AutoCloseable {
                     + " stay in memory); a larger heap (PERSESSION_OPTS=-Xmx...) keeps more in memory", budgetBytes >> 20,
                     System.getProperty("java.io.tmpdir"));
         }
+        // 12 bytes an entry besides the table: its address, and its key with its place in the addresses
         int[] addresses = new int[n];
-        long[] hashes = new long[n];
         long[] order = new long[n];
         int[] i = {0};
         visitors.forEach(address -> {
             int at = i[0]++;
-            int bytes = visitors.keyBytes(address);
-            if (id.length < bytes) {
-                id = new byte[Math.max(bytes, 2 * id.length)];
-            }
-            visitors.copyKey(address, id, 0);
-            long hash = SpilledVisitors.hash(id, 0);
             addresses[at] = address;
-            hashes[at] = hash;
-            order[at] = (hash & SpilledVisitors.KEY_MASK) | at;
+            order[at] = (hash(address) & SpilledVisitors.KEY_MASK) | at;
         });
         Arrays.sort(order);
         SpilledVisitors.RunWriter run = spilled.newRun(n);
         for (long o : order) {
-            int at = (int) (o & ~SpilledVisitors.KEY_MASK);
-            int address = addresses[at];
+            int address = addresses[(int) (o & ~SpilledVisitors.KEY_MASK)];
             int triple = visitors.getInt(address, TRIPLE) - 1;
             if (triple < 0) {
-                run.add(hashes[at], visitors, address, 0, null, null, null);
+                run.add(hash(address), visitors, address, 0, null, null, null);
             } else {
-                run.add(hashes[at], visitors, address, visitors.getLong(address, TIME), shapes.type(triple), shapes.name(triple),
-                        shapes.page(triple));
+                run.add(hash(address), visitors, address, visitors.getLong(address, TIME), shapes.type(triple),
+                        shapes.name(triple), shapes.page(triple));
             }
         }
         run.finish();
