@@ -166,6 +166,14 @@ public final class Engine {
                 results.add(new DefinitionResult(e.getKey(), e.getValue(), currency.currency, missing.of(e.getKey())));
             }
             return new Result(report, results);
+        } finally {
+            closeAll(sessionizers); // their files, when the run ends early
+        }
+    }
+
+    private static void closeAll(List<Sessionizer> sessionizers) {
+        for (Sessionizer s : sessionizers) {
+            s.close();
         }
     }
 
@@ -211,18 +219,22 @@ public final class Engine {
                     ForgottenVisitors.defaultBudgetBytes(sessionizers.size())));
         }
         Map<String, List<Event>> events = new HashMap<>();
-        read(input, false, (e, position, tags) -> true, (e, position, t0, t1) -> {
-            if (dedup.keptInFirstRead(position)) {
-                for (Sessionizer r : replays) {
-                    r.accept(e, position);
+        try {
+            read(input, false, (e, position, tags) -> true, (e, position, t0, t1) -> {
+                if (dedup.keptInFirstRead(position)) {
+                    for (Sessionizer r : replays) {
+                        r.accept(e, position);
+                    }
                 }
+                if (dedup.kept(position) && all.contains(e.visitorId())) {
+                    events.computeIfAbsent(e.visitorId(), k -> new ArrayList<>()).add(e);
+                }
+            });
+            for (Sessionizer r : replays) {
+                r.finish();
             }
-            if (dedup.kept(position) && all.contains(e.visitorId())) {
-                events.computeIfAbsent(e.visitorId(), k -> new ArrayList<>()).add(e);
-            }
-        });
-        for (Sessionizer r : replays) {
-            r.finish();
+        } finally {
+            closeAll(replays);
         }
         for (int i = 0; i < sessionizers.size(); i++) {
             Sessionizer s = sessionizers.get(i);

@@ -40,9 +40,33 @@ final class EventShapes {
     private int shift = Integer.SIZE - Integer.numberOfTrailingZeros(2 * INITIAL_CAPACITY);
     private int size;
 
+    /** What the strings of the triples in use take, estimated (see {@link #usedBytes}). */
+    private long stringBytes;
+
     /** Triples in use. */
     int size() {
         return size;
+    }
+
+    /**
+     * About the bytes the triples in use hold: the arrays, and their name and page strings counted as if none
+     * were shared (a string of {@code n} chars as {@code 40 + n}, or {@code 40 + 2n} beyond Latin-1).
+     */
+    long usedBytes() {
+        return 22L * types.length + 4L * (table.length + free.length) + stringBytes;
+    }
+
+    private static long stringBytes(String s) {
+        if (s == null) {
+            return 0;
+        }
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) > 0xFF) {
+                return 40L + 2L * n;
+            }
+        }
+        return 40L + n;
     }
 
     /** The number of the triple, counting one more use (adding it when it is not in use). */
@@ -79,6 +103,7 @@ final class EventShapes {
         types[n] = (byte) type.ordinal();
         names[n] = name;
         pages[n] = page;
+        stringBytes += stringBytes(name) + stringBytes(page);
         hashes[n] = h;
         uses[n] = 1;
         table[i] = n + 1;
@@ -103,6 +128,7 @@ final class EventShapes {
             i = (i + 1) & mask;
         }
         deleteSlot(i);
+        stringBytes -= stringBytes(names[n]) + stringBytes(pages[n]);
         names[n] = null;
         pages[n] = null;
         if (freeCount == free.length) {

@@ -25,7 +25,9 @@ import java.util.Arrays;
  * bytes; those triples are shared among visitors), and 6.7 to 13.3 bytes of table: measured at 3.5 million
  * visitors, 34 bytes a visitor for 9-char ids, 40 for 15-char ones (a {@code HashMap} took 130). No object
  * per visitor. A visitor that returns keeps its entry, marked absent, so that a visitor forgotten again
- * costs nothing more, and so that it hides what the disk may still have of it.
+ * costs nothing more, and so that it hides what the disk may still have of it. The budget counts the
+ * table, the triples with their name and page strings (as if unshared: pages that differ from visitor to
+ * visitor fill it too), and the 12 bytes an entry that a spill allocates to sort them.
  *
  * <p><b>Cost</b>, once visitors are on disk: a visitor not in memory costs a look at the runs' Bloom
  * filters when it is forgotten and when it returns; a returning one (or one of the about 0.1% a run's
@@ -40,7 +42,28 @@ final class ForgottenVisitors implements AutoCloseable {
     private static final int TIME = 0;
     private static final int TRIPLE = 8;
 
+    /** The 64-bit hash runs sort and filter visitors by: of an id, and (the same value) of its {@link CharCodec} bytes. */
+    interface IdHash {
+        long of(String id);
+
+        long of(byte[] encoded, int at);
+
+        /** {@link SpilledVisitors#hash}. */
+        IdHash DEFAULT = new IdHash() {
+            @Override
+            public long of(String id) {
+                return SpilledVisitors.hash(id);
+            }
+
+            @Override
+            public long of(byte[] encoded, int at) {
+                return SpilledVisitors.hash(encoded, at);
+            }
+        };
+    }
+
     private final long budgetBytes;
+    private final IdHash idHash;
     private final StringTable visitors = new StringTable(12);
     private EventShapes shapes = new EventShapes();
     private final SpilledVisitors spilled = new SpilledVisitors();
@@ -57,12 +80,21 @@ final class ForgottenVisitors implements AutoCloseable {
         this(defaultBudgetBytes(1));
     }
 
-    /** @param budgetBytes the bytes visitors may take in memory ({@link StringTable#usedBytes}) before they go to disk */
+    /**
+     * @param budgetBytes the bytes visitors may take in memory before they go to disk: the table ({@link
+     *     StringTable#usedBytes}), the triples ({@link EventShapes#usedBytes}) and 12 bytes an entry for a spill
+     */
     ForgottenVisitors(long budgetBytes) {
+        this(budgetBytes, IdHash.DEFAULT);
+    }
+
+    /** For tests: a weaker hash makes visitors share keys and Bloom bits, so that ids alone tell them apart. */
+    ForgottenVisitors(long budgetBytes, IdHash idHash) {
         if (budgetBytes < 1) {
             throw new IllegalArgumentException("budget of " + budgetBytes + " bytes");
         }
         this.budgetBytes = budgetBytes;
+        this.idHash = idHash;
     }
 
     /** Forgets {@code last}'s visitor, keeping what a summary of {@code last} needs. */
@@ -74,7 +106,7 @@ final class ForgottenVisitors implements AutoCloseable {
         if (old != 0) {
             shapes.release(old - 1); // forgotten again: the later event replaces the earlier one
         } else if (visitors.size() == before || spilled.isEmpty()
-                || spilled.find(visitor, SpilledVisitors.hash(visitor)) != SpilledVisitors.LIVE) {
+                || spilled.find(visitor, idHash.of(visitor)) != SpilledVisitors.LIVE) {
             size++;
         }
         visitors.setInt(entry, TRIPLE, shapes.acquire(last.type(), last.name(), last.page()) + 1);
@@ -106,7 +138,7 @@ final class ForgottenVisitors implements AutoCloseable {
         if (spilled.isEmpty()) {
             return null;
         }
-        if (spilled.find(visitor, SpilledVisitors.hash(visitor)) != SpilledVisitors.LIVE) {
+        if (spilled.find(visitor, idHash.of(visitor)) != SpilledVisitors.LIVE) {
             return null;
         }
         Event summary = spilled.summary(visitor);
@@ -156,14 +188,18 @@ final class ForgottenVisitors implements AutoCloseable {
             id = new byte[Math.max(bytes, 2 * id.length)];
         }
         visitors.copyKey(address, id, 0);
-        return SpilledVisitors.hash(id, 0);
+        return idHash.of(id, 0);
     }
 
     /** When visitors fill the budget: all of them to disk as a new run, sorted by key. */
     private void spillIfFull() {
         int n = visitors.size();
-        if (visitors.usedBytes() <= budgetBytes && n < SpilledVisitors.MAX_SPILL) {
+        // the table, the triples' arrays and strings, and what a spill allocates (12 bytes an entry)
+        if (visitors.usedBytes() + shapes.usedBytes() + 12L * n <= budgetBytes && n < SpilledVisitors.MAX_SPILL) {
             return;
+        }
+        if (n > SpilledVisitors.MAX_SPILL) {
+            throw new IllegalStateException(n + " visitors in memory, more than a run takes: an earlier spill failed");
         }
         if (spilled.runsWritten() == 0) {
             LOG.info("more visitors than fit in {} MB of memory: keeping the earlier ones in {} (about 2.5 bytes a visitor"
@@ -181,15 +217,20 @@ final class ForgottenVisitors implements AutoCloseable {
         });
         Arrays.sort(order);
         SpilledVisitors.RunWriter run = spilled.newRun(n);
-        for (long o : order) {
-            int address = addresses[(int) (o & ~SpilledVisitors.KEY_MASK)];
-            int triple = visitors.getInt(address, TRIPLE) - 1;
-            if (triple < 0) {
-                run.add(hash(address), visitors, address, 0, null, null, null);
-            } else {
-                run.add(hash(address), visitors, address, visitors.getLong(address, TIME), shapes.type(triple),
-                        shapes.name(triple), shapes.page(triple));
+        try {
+            for (long o : order) {
+                int address = addresses[(int) (o & ~SpilledVisitors.KEY_MASK)];
+                int triple = visitors.getInt(address, TRIPLE) - 1;
+                if (triple < 0) {
+                    run.add(hash(address), visitors, address, 0, null, null, null);
+                } else {
+                    run.add(hash(address), visitors, address, visitors.getLong(address, TIME), shapes.type(triple),
+                            shapes.name(triple), shapes.page(triple));
+                }
             }
+        } catch (RuntimeException | Error e) {
+            run.abort();
+            throw e;
         }
         run.finish();
         visitors.clear();

@@ -44,7 +44,7 @@ import java.util.function.Predicate;
  * wait in a {@link ReleaseQueue}, which costs O(1) an event when the input is in time order.
  * Not thread-safe: one thread feeds one sessionizer.
  */
-public final class Sessionizer {
+public final class Sessionizer implements AutoCloseable {
     private final SessionDefinition definition;
     private final List<SessionRule> rules;
     private final SessionRule inactivityRule;
@@ -150,6 +150,15 @@ public final class Sessionizer {
             close(s);
         }
         open.clear();
+        forgotten.clear();
+    }
+
+    /**
+     * Gives back what the forgotten visitors hold, their files on disk included, without handing anything on: for
+     * a run that ends early ({@link #finish} does it too). Idempotent.
+     */
+    @Override
+    public void close() {
         forgotten.clear();
     }
 

@@ -203,6 +203,11 @@ final class SpilledVisitors implements AutoCloseable {
                 channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
                         StandardOpenOption.DELETE_ON_CLOSE);
             } catch (IOException e) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
                 throw failure("open", file, e);
             }
         }
@@ -279,9 +284,24 @@ final class SpilledVisitors implements AutoCloseable {
             }
         }
 
+        /** Drops the run being written (after a failure), with its file. */
+        void abort() {
+            try {
+                channel.close();
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // the failure being handled is the one to report; the file was unlinked when opened (Linux)
+            }
+        }
+
         /** Ends the run: it becomes the newest, and runs are merged as needed. */
         void finish() {
-            flush();
+            try {
+                flush();
+            } catch (RuntimeException | Error e) {
+                abort();
+                throw e;
+            }
             runsWritten++;
             runs.add(new Run(file, channel, generation, written, count, bloom, Arrays.copyOf(blockKeys, blocks),
                     Arrays.copyOf(blockOffsets, blocks)));
@@ -317,12 +337,25 @@ final class SpilledVisitors implements AutoCloseable {
      */
     private void merge(int first, int generation) {
         List<Run> inputs = new ArrayList<>(runs.subList(first, runs.size()));
-        boolean oldest = first == 0;
         long records = 0;
         for (Run r : inputs) {
             records += r.count;
         }
         RunWriter out = new RunWriter(records, generation);
+        try {
+            mergeInto(out, inputs, first == 0);
+        } catch (RuntimeException | Error e) {
+            out.abort();
+            throw e;
+        }
+        for (Run r : inputs) {
+            r.close();
+        }
+        runs.subList(first, runs.size()).clear();
+        out.finish();
+    }
+
+    private void mergeInto(RunWriter out, List<Run> inputs, boolean oldest) {
         int k = inputs.size();
         RunReader[] readers = new RunReader[k];
         for (int i = 0; i < k; i++) {
@@ -369,11 +402,6 @@ final class SpilledVisitors implements AutoCloseable {
                 out.copy(rec, 0, groupLengths[g]);
             }
         }
-        for (RunReader r : readers) {
-            r.run.close();
-        }
-        runs.subList(first, runs.size()).clear();
-        out.finish();
     }
 
     /** Whether a record before {@code g} in the group (a newer one) is of the same visitor. */

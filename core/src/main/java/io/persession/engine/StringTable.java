@@ -50,6 +50,8 @@ final class StringTable {
     private byte[] prints;
     private int shift;
     private int size;
+    /** The bytes of the chunks allocated. */
+    private long chunkBytes;
 
     /** @param payloadBytes the fixed size of each entry's payload */
     StringTable(int payloadBytes) {
@@ -69,6 +71,7 @@ final class StringTable {
         prints = new byte[INITIAL_SLOTS];
         shift = Integer.SIZE - Integer.numberOfTrailingZeros(INITIAL_SLOTS);
         size = 0;
+        chunkBytes = 0;
     }
 
     /** Distinct strings added. */
@@ -161,9 +164,9 @@ final class StringTable {
         }
     }
 
-    /** The bytes the entries and the table fill now: what {@link #footprintBytes} is without the chunks' free tails, in O(1). */
+    /** The bytes the table and the chunks hold now, in O(1) (the chunk entries are added to counted in full). */
     long usedBytes() {
-        return 5L * table.length + (long) chunk * CHUNK_SIZE + offset;
+        return 5L * table.length + chunkBytes;
     }
 
     /** Roughly the bytes this table holds in arrays (for measurements). */
@@ -258,6 +261,7 @@ final class StringTable {
         }
         byte[] c = new byte[bytes];
         chunks[index] = c;
+        chunkBytes += bytes;
         return c;
     }
 }

@@ -68,7 +68,7 @@ class ForgottenVisitorsTest {
 
     /** With a small budget: most visitors go to disk, through many runs and merges (1 byte: one visitor a run). */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 400, 3_000, 40_000})
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 70_000, 140_000})
     void visitorsOnDiskAgreeWithAMapOfSummaries(long budgetBytes) {
         ForgottenVisitors f = randomUseAgreesWithAMapOfSummaries(budgetBytes);
         assertTrue(f.runsWritten() > 20, "runs written: " + f.runsWritten());
@@ -97,14 +97,68 @@ class ForgottenVisitorsTest {
         assertEquals(0, f.size());
     }
 
+    /**
+     * With hashes that collide: ids then share sort keys (blocks longer than their 32 records), Bloom bits and whole
+     * hashes, and only the ids tell visitors apart on disk and in merges.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"constant, 1", "constant, 70000", "length, 1", "length, 70000",
+            "sameKey, 1", "sameKey, 70000"})
+    void collidingHashesChangeNothing(String kind, long budgetBytes) {
+        java.util.function.LongUnaryOperator weaken;
+        switch (kind) {
+            case "constant":
+                weaken = h -> 42;
+                break;
+            case "length":
+                weaken = h -> h & 7; // 8 values
+                break;
+            default:
+                weaken = h -> (h & ~SpilledVisitors.KEY_MASK) | (0x5L << 40); // one key, many hashes
+                break;
+        }
+        ForgottenVisitors.IdHash hash = new ForgottenVisitors.IdHash() {
+            @Override
+            public long of(String id) {
+                return weaken.applyAsLong(SpilledVisitors.hash(id));
+            }
+
+            @Override
+            public long of(byte[] encoded, int at) {
+                return weaken.applyAsLong(SpilledVisitors.hash(encoded, at));
+            }
+        };
+        ForgottenVisitors f = randomUseAgreesWithAMapOfSummaries(budgetBytes, hash, 8_000, 1_500);
+        assertTrue(f.runsWritten() > 5, "runs written: " + f.runsWritten());
+    }
+
+    /** The budget counts the triples' strings: unique long pages fill it. */
+    @Test
+    void pagesCountInTheBudget() {
+        ForgottenVisitors f = new ForgottenVisitors(1 << 20);
+        for (int i = 0; i < 2_000; i++) {
+            f.put(event(i, "v" + i, EventType.PAGEVIEW, "pageview", "/p/" + "x".repeat(1_000) + i));
+        }
+        assertTrue(f.runsWritten() > 0, "2,000 pages of 1,000 chars do not fit in 1 MB");
+        for (int i = 0; i < 2_000; i++) {
+            assertEquals("/p/" + "x".repeat(1_000) + i, f.remove("v" + i).page());
+        }
+    }
+
     private static ForgottenVisitors randomUseAgreesWithAMapOfSummaries(long budgetBytes) {
-        SplittableRandom r = new SplittableRandom(23 + budgetBytes);
-        ForgottenVisitors f = new ForgottenVisitors(budgetBytes);
         boolean small = budgetBytes < 5_000;
+        return randomUseAgreesWithAMapOfSummaries(budgetBytes, ForgottenVisitors.IdHash.DEFAULT, small ? 20_000 : 150_000,
+                small ? 2_000 : 20_000);
+    }
+
+    private static ForgottenVisitors randomUseAgreesWithAMapOfSummaries(long budgetBytes, ForgottenVisitors.IdHash hash, int ops,
+            int visitors) {
+        SplittableRandom r = new SplittableRandom(23 + budgetBytes);
+        ForgottenVisitors f = new ForgottenVisitors(budgetBytes, hash);
         Map<String, Event> ref = new HashMap<>();
         EventType[] types = EventType.values();
-        for (int i = 0, n = small ? 20_000 : 150_000; i < n; i++) {
-            int id = r.nextInt(small ? 2_000 : 20_000);
+        for (int i = 0; i < ops; i++) {
+            int id = r.nextInt(visitors);
             String visitor = RandomStreams.visitorId(new SplittableRandom(id), id);
             if (r.nextBoolean()) {
                 int p = r.nextInt(200);
