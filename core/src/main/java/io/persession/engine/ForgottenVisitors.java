@@ -17,7 +17,7 @@ import java.util.Arrays;
  * is not forgotten now.
  *
  * <p><b>Memory is bounded</b> however many visitors a log has. Visitors are kept in memory up to a budget
- * of bytes (by default a third of the heap's maximum, shared by the definitions of a run: see {@link
+ * of bytes (by default 40% of the heap's maximum, shared by the definitions of a run: see {@link
  * #defaultBudgetBytes}); past it, all of them go to disk, sorted, as a run of {@link SpilledVisitors},
  * which keeps about 2.5 bytes a visitor in memory (Bloom filters and sparse indexes). In memory, a visitor
  * is one {@link StringTable} entry holding the visitor id (one byte a char for ASCII, and a length byte),
@@ -27,7 +27,7 @@ import java.util.Arrays;
  * per visitor. A visitor that returns keeps its entry, marked absent, so that a visitor forgotten again
  * costs nothing more, and so that it hides what the disk may still have of it. The budget counts the
  * table, the triples with their name and page strings (as if unshared: pages that differ from visitor to
- * visitor fill it too), and the 12 bytes an entry that a spill allocates to sort them.
+ * visitor fill it too); sorting them for a spill takes 12 bytes an entry more, for a moment.
  *
  * <p><b>Cost</b>, once visitors are on disk: a visitor not in memory costs a look at the runs' Bloom
  * filters when it is forgotten and when it returns; a returning one (or one of the about 0.1% a run's
@@ -71,9 +71,12 @@ final class ForgottenVisitors implements AutoCloseable {
     private byte[] id = new byte[64];
     private long size;
 
-    /** The memory visitors may take in memory by default, for {@code sessionizers} running at once: a third of the heap's maximum, shared. */
+    /**
+     * The memory visitors may take by default, for {@code sessionizers} running at once: 40% of the heap's maximum,
+     * shared (the rest holds the open sessions, the rows waiting for the watermark, the caches, and a spill's sort).
+     */
     static long defaultBudgetBytes(int sessionizers) {
-        return Runtime.getRuntime().maxMemory() / 3 / Math.max(1, sessionizers);
+        return Runtime.getRuntime().maxMemory() / 5 * 2 / Math.max(1, sessionizers);
     }
 
     ForgottenVisitors() {
@@ -82,7 +85,7 @@ final class ForgottenVisitors implements AutoCloseable {
 
     /**
      * @param budgetBytes the bytes visitors may take in memory before they go to disk: the table ({@link
-     *     StringTable#usedBytes}), the triples ({@link EventShapes#usedBytes}) and 12 bytes an entry for a spill
+     *     StringTable#usedBytes}) and the triples ({@link EventShapes#usedBytes})
      */
     ForgottenVisitors(long budgetBytes) {
         this(budgetBytes, IdHash.DEFAULT);
@@ -194,8 +197,8 @@ final class ForgottenVisitors implements AutoCloseable {
     /** When visitors fill the budget: all of them to disk as a new run, sorted by key. */
     private void spillIfFull() {
         int n = visitors.size();
-        // the table, the triples' arrays and strings, and what a spill allocates (12 bytes an entry)
-        if (visitors.usedBytes() + shapes.usedBytes() + 12L * n <= budgetBytes && n < SpilledVisitors.MAX_SPILL) {
+        // the table, and the triples' arrays and strings (a spill then takes 12 bytes an entry more, for a moment)
+        if (visitors.usedBytes() + shapes.usedBytes() <= budgetBytes && n < SpilledVisitors.MAX_SPILL) {
             return;
         }
         if (n > SpilledVisitors.MAX_SPILL) {
