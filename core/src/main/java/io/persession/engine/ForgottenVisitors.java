@@ -27,7 +27,10 @@ import java.util.Arrays;
  * per visitor. A visitor that returns keeps its entry, marked absent, so that a visitor forgotten again
  * costs nothing more, and so that it hides what the disk may still have of it. The budget counts the
  * table, the triples with their name and page strings (as if unshared: pages that differ from visitor to
- * visitor fill it too); sorting them for a spill takes 12 bytes an entry more, for a moment.
+ * visitor fill it too) and the runs' Bloom filters and indexes; sorting them for a spill takes 12 bytes an entry
+ * more, for a moment. So the budget also bounds how many visitors a run can have in all: about budget / 2.5
+ * bytes (55 million at the default heap); as the filters fill it, fewer visitors stay in memory, and more
+ * returns read the disk.
  *
  * <p><b>Cost</b>, once visitors are on disk: a visitor not in memory costs a look at the runs' Bloom
  * filters when it is forgotten and when it returns; a returning one (or one of the about 0.1% a run's
@@ -85,7 +88,7 @@ final class ForgottenVisitors implements AutoCloseable {
 
     /**
      * @param budgetBytes the bytes visitors may take in memory before they go to disk: the table ({@link
-     *     StringTable#usedBytes}) and the triples ({@link EventShapes#usedBytes})
+     *     StringTable#usedBytes}), the triples ({@link EventShapes#usedBytes}) and the runs' filters and indexes
      */
     ForgottenVisitors(long budgetBytes) {
         this(budgetBytes, IdHash.DEFAULT);
@@ -179,6 +182,16 @@ final class ForgottenVisitors implements AutoCloseable {
         clear();
     }
 
+    /** What the budget counts: the table, the triples with their strings, and the runs' filters and indexes. */
+    long memoryBytes() {
+        return visitors.usedBytes() + shapes.usedBytes() + spilled.footprintBytes();
+    }
+
+    /** Visitors in memory now, forgotten or marked absent (for tests). */
+    int entriesInMemory() {
+        return visitors.size();
+    }
+
     /** Roughly the bytes held in arrays, for measurements (the name and page strings excluded). */
     long footprintBytes() {
         return visitors.footprintBytes() + spilled.footprintBytes();
@@ -197,8 +210,9 @@ final class ForgottenVisitors implements AutoCloseable {
     /** When visitors fill the budget: all of them to disk as a new run, sorted by key. */
     private void spillIfFull() {
         int n = visitors.size();
-        // the table, and the triples' arrays and strings (a spill then takes 12 bytes an entry more, for a moment)
-        if (visitors.usedBytes() + shapes.usedBytes() <= budgetBytes && n < SpilledVisitors.MAX_SPILL) {
+        // the table, the triples' arrays and strings, and the runs' filters and indexes (a spill then takes 12 bytes
+        // an entry more, for a moment)
+        if (memoryBytes() <= budgetBytes && n < SpilledVisitors.MAX_SPILL) {
             return;
         }
         if (n > SpilledVisitors.MAX_SPILL) {

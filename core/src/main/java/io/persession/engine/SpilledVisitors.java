@@ -69,6 +69,8 @@ final class SpilledVisitors implements AutoCloseable {
     private byte[] block = new byte[4096];
     private int found = -1;
     private long runsWritten;
+    /** {@link #memoryOf} the runs. */
+    private long runBytes;
 
     /** The 64-bit hash of a visitor id that runs are sorted and filtered by (FNV-1a over its chars, then mixed). */
     static long hash(String id) {
@@ -155,19 +157,20 @@ final class SpilledVisitors implements AutoCloseable {
             }
         }
         runs.clear();
+        runBytes = 0;
         found = -1;
         if (failed != null) {
             throw failed;
         }
     }
 
-    /** Bytes held in memory for the runs: Bloom filters, sparse indexes and buffers (for measurements). */
+    /** Bytes held in memory for the runs: Bloom filters, sparse indexes and the read buffer, in O(1). */
     long footprintBytes() {
-        long bytes = block.length;
-        for (Run r : runs) {
-            bytes += 8L * r.bloom.length + 16L * r.blockKeys.length;
-        }
-        return bytes;
+        return block.length + runBytes;
+    }
+
+    private static long memoryOf(Run r) {
+        return 8L * r.bloom.length + 16L * r.blockKeys.length;
     }
 
     private static UncheckedIOException failure(String doing, Path file, IOException e) {
@@ -287,8 +290,7 @@ final class SpilledVisitors implements AutoCloseable {
         /** Drops the run being written (after a failure), with its file. */
         void abort() {
             try {
-                channel.close();
-                Files.deleteIfExists(file);
+                closeAndDelete(channel, file);
             } catch (IOException e) {
                 // the failure being handled is the one to report; the file was unlinked when opened (Linux)
             }
@@ -303,10 +305,18 @@ final class SpilledVisitors implements AutoCloseable {
                 throw e;
             }
             runsWritten++;
-            runs.add(new Run(file, channel, generation, written, count, bloom, Arrays.copyOf(blockKeys, blocks),
-                    Arrays.copyOf(blockOffsets, blocks)));
+            Run run = new Run(file, channel, generation, written, count, bloom, Arrays.copyOf(blockKeys, blocks),
+                    Arrays.copyOf(blockOffsets, blocks));
+            runs.add(run);
+            runBytes += memoryOf(run);
             mergeAsNeeded();
         }
+    }
+
+    /** Closes a run's file and deletes it (on Linux it was unlinked when opened, and goes with its last handle). */
+    private static void closeAndDelete(FileChannel channel, Path file) throws IOException {
+        channel.close();
+        Files.deleteIfExists(file);
     }
 
     private static int writeOptional(String s, byte[] b, int p) {
@@ -350,6 +360,7 @@ final class SpilledVisitors implements AutoCloseable {
         }
         for (Run r : inputs) {
             r.close();
+            runBytes -= memoryOf(r);
         }
         runs.subList(first, runs.size()).clear();
         out.finish();
@@ -527,8 +538,7 @@ final class SpilledVisitors implements AutoCloseable {
 
         void close() {
             try {
-                channel.close();
-                Files.deleteIfExists(file);
+                closeAndDelete(channel, file);
             } catch (IOException e) {
                 throw failure("delete", file, e);
             }
