@@ -40,7 +40,8 @@ import java.util.function.Predicate;
  * explained: for a forgotten visitor a compact record of its last event (time, type, name, page) waits for
  * its return, so the explanation is the same whether the visitor was kept in memory, forgotten, or
  * regrouped. Those records are kept in memory for the visitors forgotten most recently and on disk for the
- * others ({@link ForgottenVisitors}), so memory does not grow with the number of distinct visitors. Events
+ * others ({@link ForgottenVisitors}, within a budget of bytes), so their memory is bounded however many distinct
+ * visitors a log has. Events
  * wait in a {@link ReleaseQueue}, which costs O(1) an event when the input is in time order.
  * Not thread-safe: one thread feeds one sessionizer.
  */
