@@ -58,7 +58,14 @@ final class SpilledVisitors implements AutoCloseable {
     private static final EventType[] TYPES = EventType.values();
     private static final int BLOCK_RECORDS = 32;
     private static final int BLOOM_BITS_PER_RECORD = 16;
-    private static final int HEADER = 4 + 8 + 8 + 1;
+    /** Where a record's hash, time and type are, from its start (its length is at 0); its id starts at {@link #HEADER}. */
+    private static final int HASH_AT = 4;
+    private static final int TIME_AT = 12;
+    private static final int TYPE_AT = 20;
+    private static final int HEADER = TYPE_AT + 1;
+    /** FNV-1a, 64 bits: the offset basis and the prime. */
+    private static final long FNV_BASIS = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
     private static final int IO_BUFFER = 1 << 16;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -74,9 +81,9 @@ final class SpilledVisitors implements AutoCloseable {
 
     /** The 64-bit hash of a visitor id that runs are sorted and filtered by (FNV-1a over its chars, then mixed). */
     static long hash(String id) {
-        long h = 0xcbf29ce484222325L ^ id.length();
+        long h = FNV_BASIS ^ id.length();
         for (int i = 0, n = id.length(); i < n; i++) {
-            h = (h ^ id.charAt(i)) * 0x100000001b3L;
+            h = (h ^ id.charAt(i)) * FNV_PRIME;
         }
         return EventIdLog.mix(h);
     }
@@ -86,10 +93,10 @@ final class SpilledVisitors implements AutoCloseable {
         long lp = CharCodec.readLength(encoded, p);
         int length = (int) (lp >>> 32);
         p = (int) lp;
-        long h = 0xcbf29ce484222325L ^ length;
+        long h = FNV_BASIS ^ length;
         for (int i = 0; i < length; i++) {
             long cp = CharCodec.readChar(encoded, p);
-            h = (h ^ (cp >>> 32)) * 0x100000001b3L;
+            h = (h ^ (cp >>> 32)) * FNV_PRIME;
             p = (int) cp;
         }
         return EventIdLog.mix(h);
@@ -118,7 +125,7 @@ final class SpilledVisitors implements AutoCloseable {
         for (int r = runs.size() - 1; r >= 0; r--) {
             Run run = runs.get(r);
             if (run.mightContain(hash) && run.find(this, id, hash)) {
-                return block[found + 20] == TOMBSTONE ? GONE : LIVE;
+                return block[found + TYPE_AT] == TOMBSTONE ? GONE : LIVE;
             }
         }
         return ABSENT;
@@ -126,7 +133,7 @@ final class SpilledVisitors implements AutoCloseable {
 
     /** The summary of the last event of the visitor {@link #find} found {@link #LIVE}. */
     Event summary(String id) {
-        if (found < 0 || block[found + 20] == TOMBSTONE) {
+        if (found < 0 || block[found + TYPE_AT] == TOMBSTONE) {
             throw new IllegalStateException("no live record found");
         }
         byte[] b = block;
@@ -137,7 +144,7 @@ final class SpilledVisitors implements AutoCloseable {
             p = CharCodec.skip(b, p);
         }
         String page = b[p++] != 0 ? CharCodec.read(b, p) : null;
-        return Event.builder((long) LONGS.get(b, found + 12), id).type(TYPES[b[found + 20]]).name(name).page(page).build();
+        return Event.builder((long) LONGS.get(b, found + TIME_AT), id).type(TYPES[b[found + TYPE_AT]]).name(name).page(page).build();
     }
 
     /** Writes a new run, the newest; {@link RunWriter#add} its records in {@link #KEY_MASK key} order. */
@@ -227,9 +234,9 @@ final class SpilledVisitors implements AutoCloseable {
             byte[] b = room(need);
             int p = filled;
             INTS.set(b, p, need);
-            LONGS.set(b, p + 4, hash);
-            LONGS.set(b, p + 12, time);
-            b[p + 20] = type == null ? TOMBSTONE : (byte) type.ordinal();
+            LONGS.set(b, p + HASH_AT, hash);
+            LONGS.set(b, p + TIME_AT, time);
+            b[p + TYPE_AT] = type == null ? TOMBSTONE : (byte) type.ordinal();
             p = ids.copyKey(address, b, p + HEADER);
             p = writeOptional(type == null ? null : name, b, p);
             writeOptional(type == null ? null : page, b, p);
@@ -239,7 +246,7 @@ final class SpilledVisitors implements AutoCloseable {
         /** Adds a record as stored ({@code need} bytes at {@code from}), from a run being merged. */
         void copy(byte[] b, int from, int need) {
             System.arraycopy(b, from, room(need), filled, need);
-            added((long) LONGS.get(b, from + 4), need);
+            added((long) LONGS.get(b, from + HASH_AT), need);
         }
 
         private byte[] room(int need) {
@@ -407,7 +414,7 @@ final class SpilledVisitors implements AutoCloseable {
             }
             for (int g = 0; g < group; g++) {
                 byte[] rec = groupBytes[g];
-                if (oldest && rec[20] == TOMBSTONE || shadowed(groupBytes, g)) {
+                if (oldest && rec[TYPE_AT] == TOMBSTONE || shadowed(groupBytes, g)) {
                     continue;
                 }
                 out.copy(rec, 0, groupLengths[g]);
@@ -418,11 +425,11 @@ final class SpilledVisitors implements AutoCloseable {
     /** Whether a record before {@code g} in the group (a newer one) is of the same visitor. */
     private static boolean shadowed(byte[][] group, int g) {
         byte[] rec = group[g];
-        long hash = (long) LONGS.get(rec, 4);
+        long hash = (long) LONGS.get(rec, HASH_AT);
         int idEnd = CharCodec.skip(rec, HEADER);
         for (int n = 0; n < g; n++) {
             byte[] newer = group[n];
-            if ((long) LONGS.get(newer, 4) == hash && CharCodec.skip(newer, HEADER) == idEnd
+            if ((long) LONGS.get(newer, HASH_AT) == hash && CharCodec.skip(newer, HEADER) == idEnd
                     && Arrays.equals(rec, HEADER, idEnd, newer, HEADER, idEnd)) {
                 return true;
             }
@@ -511,7 +518,7 @@ final class SpilledVisitors implements AutoCloseable {
             byte[] bytes = s.block;
             read(bytes, 0, length, from);
             for (int p = 0; p < length; p += (int) INTS.get(bytes, p)) {
-                long h = (long) LONGS.get(bytes, p + 4);
+                long h = (long) LONGS.get(bytes, p + HASH_AT);
                 if ((h & KEY_MASK) > key) {
                     return false;
                 }
@@ -563,7 +570,7 @@ final class SpilledVisitors implements AutoCloseable {
         }
 
         long key() {
-            return (long) LONGS.get(buffer, start + 4) & KEY_MASK;
+            return (long) LONGS.get(buffer, start + HASH_AT) & KEY_MASK;
         }
 
         int length() {
