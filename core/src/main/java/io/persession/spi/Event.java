@@ -183,10 +183,14 @@ public final class Event {
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** Builds an {@link Event}. Not thread-safe. */
+    /**
+     * Builds an {@link Event}. Not thread-safe. A builder can be used again: {@link #build()} takes what is set
+     * at that moment, and later changes do not touch the events built before (a reader that makes an event a row
+     * sets every field anew and keeps one builder).
+     */
     public static final class Builder {
-        private final long timestampMillis;
-        private final String visitorId;
+        private long timestampMillis;
+        private String visitorId;
         private EventType type = EventType.OTHER;
         private String name;
         private long revenueMicros;
@@ -200,12 +204,23 @@ public final class Event {
         private Map<String, String> attributes;
 
         private Builder(long timestampMillis, String visitorId) {
+            timestampMillis(timestampMillis).visitorId(visitorId);
+        }
+
+        /** Epoch milliseconds, UTC (as given to {@link Event#builder}). */
+        public Builder timestampMillis(long timestampMillis) {
+            this.timestampMillis = timestampMillis;
+            return this;
+        }
+
+        /** Not {@code null} or blank (as given to {@link Event#builder}). */
+        public Builder visitorId(String visitorId) {
             Objects.requireNonNull(visitorId, "visitorId is null");
             if (visitorId.isBlank()) {
                 throw new IllegalArgumentException("visitorId is blank");
             }
-            this.timestampMillis = timestampMillis;
             this.visitorId = visitorId;
+            return this;
         }
 
         public Builder type(EventType type) {

@@ -20,6 +20,24 @@ class EventTest {
     }
 
     @Test
+    void aBuilderUsedAgainLeavesTheEventsBuiltBeforeAlone() {
+        Event.Builder b = Event.builder(1, "v1").page("/a").attribute("sid", "s1");
+        Event first = b.build();
+        Event second = b.timestampMillis(2).visitorId("v2").page("/b").attribute("sid", null).build();
+        assertEquals(1, first.timestampMillis());
+        assertEquals("v1", first.visitorId());
+        assertEquals("/a", first.page());
+        assertEquals(java.util.Map.of("sid", "s1"), first.attributes());
+        assertEquals(2, second.timestampMillis());
+        assertEquals("v2", second.visitorId());
+        assertEquals("/b", second.page());
+        assertTrue(second.attributes().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> b.visitorId(" "));
+        assertThrows(NullPointerException.class, () -> b.visitorId(null));
+        assertEquals("v2", b.build().visitorId());
+    }
+
+    @Test
     void negativeRevenueIsRejected() {
         Event.Builder b = Event.builder(0, "v");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.revenueMicros(-1));

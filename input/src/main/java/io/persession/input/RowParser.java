@@ -56,6 +56,8 @@ final class RowParser {
     private String lastContent;
     private String lastClickId;
     private TrafficSource lastTrafficSource = TrafficSource.DIRECT;
+    /** One builder for every row (each sets every field anew): no builder object a row. */
+    private final Event.Builder builder = Event.builder(0, "-");
 
     RowParser(InputOptions options) {
         this.timestamps = new Timestamps(options.inputZone());
@@ -127,7 +129,7 @@ final class RowParser {
             currency = analysisCurrency;
         }
 
-        Event.Builder b = Event.builder(ts, visitor);
+        Event.Builder b = builder.timestampMillis(ts).visitorId(visitor);
         for (int i = 0; i < extraNames.length; i++) {
             String value = clean(v[COLUMNS + i]);
             if (value != null) {
@@ -136,8 +138,8 @@ final class RowParser {
                 } else {
                     lastExtra[i] = value;
                 }
-                b.attribute(extraNames[i], value);
             }
+            b.attribute(extraNames[i], value); // null: the last row's value goes
         }
         return b
                 .type(type)

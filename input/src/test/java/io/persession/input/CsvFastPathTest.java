@@ -72,6 +72,20 @@ class CsvFastPathTest {
     }
 
     @Test
+    void anExtraColumnLeftBlankGivesNoAttributeAfterARowWithOne() {
+        InputOptions extra = InputOptions.builder().extraColumn("session_id", "test").build();
+        byte[] csv = ("timestamp,visitor_id,event,session_id\n"
+                + "2026-03-01T10:00:00Z,v1,pageview,s1\n"
+                + "2026-03-01T10:00:01Z,v2,pageview,\n"
+                + "2026-03-01T10:00:02Z,v3,pageview,s1\n").getBytes(StandardCharsets.UTF_8);
+        List<String> events = assertSame(csv, extra, "extra column");
+        assertEquals(3, events.size(), events.toString());
+        assertTrue(events.get(0).contains("{session_id=s1}"), events.get(0));
+        assertTrue(events.get(1).contains("\u241f{} |"), events.get(1));
+        assertTrue(events.get(2).contains("{session_id=s1}"), events.get(2));
+    }
+
+    @Test
     void anOverlongRecordAndBrokenQuotingGoToFastCsvWithTheWholeFilesLines() {
         String row = "2026-03-01T23:00:10.450Z,v1,pageview,,,,,,,,,,/p,ua,e1,\r\n";
         String big = "x".repeat(CsvRecordSplitter.MAX_RECORD + 10);
