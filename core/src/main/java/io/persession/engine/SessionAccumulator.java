@@ -44,8 +44,6 @@ final class SessionAccumulator implements OpenSession, Session {
     private long purchaseRevenueMicros;
     private long adRevenueMicros;
     private long refundMicros;
-    /** How many times {@link OpenSessions} has queued this session; -1 once it left them. */
-    int touches;
 
     /**
      * @param previous the summary of the visitor's event before {@code first} ({@link #summary}), or

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,8 @@ public final class Sessionizer implements AutoCloseable {
 
     /** Events waiting for the watermark, released by (time, input position): see {@link ReleaseQueue}. */
     private final ReleaseQueue buffer = new ReleaseQueue();
-    /** Open sessions, by visitor and in the order their visitor was last active (oldest first): the eviction order. */
-    private final OpenSessions open = new OpenSessions();
+    /** Open sessions in the order their visitor was last active (oldest first): the eviction order. */
+    private final LinkedHashMap<String, SessionAccumulator> open = new LinkedHashMap<>(1024, 0.75f, true);
     /**
      * Visitors forgotten while idle, with what {@link Session#previousEvent()} needs of their last event:
      * compact, see {@link ForgottenVisitors}.
@@ -146,7 +147,9 @@ public final class Sessionizer implements AutoCloseable {
         while (!buffer.isEmpty()) {
             process(buffer.poll());
         }
-        open.forEach(this::close);
+        for (SessionAccumulator s : open.values()) {
+            close(s);
+        }
         open.clear();
         forgotten.clear();
     }
@@ -197,9 +200,13 @@ public final class Sessionizer implements AutoCloseable {
             process(buffer.poll());
         }
         if (inactivityRule != null) {
-            SessionAccumulator s;
-            while ((s = open.oldest()) != null && watermark - s.lastEventMillis() > inactivityLimitMillis) {
-                open.removeOldest();
+            Iterator<SessionAccumulator> it = open.values().iterator();
+            while (it.hasNext()) {
+                SessionAccumulator s = it.next();
+                if (watermark - s.lastEventMillis() <= inactivityLimitMillis) {
+                    break;
+                }
+                it.remove();
                 forgotten.put(s.lastEvent());
                 close(s);
             }
@@ -211,22 +218,20 @@ public final class Sessionizer implements AutoCloseable {
         if (!late.isEmpty() && late.contains(visitor)) {
             return;
         }
-        int slot = open.find(visitor);
-        if (slot < 0) {
+        SessionAccumulator current = open.get(visitor);
+        if (current == null) {
             Event returning = forgotten.remove(visitor);
-            open.insert(slot, returning == null
+            open.put(visitor, returning == null
                     ? new SessionAccumulator(e, SessionDefinition.FIRST, null)
                     : new SessionAccumulator(e, inactivityRule.reason(), returning));
             return;
         }
-        SessionAccumulator current = open.at(slot);
         String reason = splitReason(current, e);
         if (reason == null) {
             current.add(e);
-            open.touched(current);
         } else {
             close(current);
-            open.replace(slot, new SessionAccumulator(e, reason, SessionAccumulator.summary(current.lastEvent())));
+            open.put(visitor, new SessionAccumulator(e, reason, SessionAccumulator.summary(current.lastEvent())));
         }
     }
 
