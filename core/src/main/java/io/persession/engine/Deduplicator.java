@@ -31,7 +31,7 @@ final class Deduplicator implements AutoCloseable {
      * their original; a repeat from further back costs a read more, not a wrong answer.
      */
     static final long DEFAULT_HORIZON_MILLIS = 15 * 60 * 1000L;
-    /** At most this many ids are in the window by default (a table of about 2 MB, mostly in the CPU's caches). */
+    /** At most this many ids are in the window by default (a table of 1 MB at most, often in a core's cache). */
     static final int DEFAULT_CAPACITY = 1 << 16;
 
     private IdWindow window;
