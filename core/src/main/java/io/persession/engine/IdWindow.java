@@ -22,7 +22,7 @@ final class IdWindow {
     private final int capacity;
     private long[] slots; // a long a slot: tag << 32 | number
     private int mask;
-    // the ring, indexed by an id's number (masked): ids, fingerprints (as stored) and times
+    // the ring, indexed by an id's number (masked): ids, fingerprints (the high long, 32 bits of the low) and times
     private String[] ringId = new String[1024];
     private long[] ringKey = new long[1024];
     private int[] ringBits = new int[1024];
@@ -36,11 +36,6 @@ final class IdWindow {
         this.horizonMillis = horizonMillis;
         this.capacity = capacity;
         allocate(1024);
-    }
-
-    /** The high long as stored: never 0, so that 0 marks free slots. */
-    private static long key(long hi) {
-        return hi == 0 ? 1 : hi;
     }
 
     /** 31 mixed bits of a fingerprint, and a set lowest bit, so that a tag is never 0: what a slot holds of it. */
@@ -61,9 +56,8 @@ final class IdWindow {
      * window; true when it was there (a repeat).
      */
     boolean addIfAbsent(String id, long hi, long lo, long time) {
-        long k = key(hi);
         int bits = (int) (lo >>> 32);
-        int tag = tag(k, bits);
+        int tag = tag(hi, bits);
         int s = home(tag);
         int ringMask = ringId.length - 1;
         while (true) {
@@ -73,7 +67,7 @@ final class IdWindow {
             }
             if ((int) (at >>> 32) == tag) {
                 int r = (int) at & ringMask;
-                if (ringKey[r] == k && ringBits[r] == bits && ringId[r].equals(id)) {
+                if (ringKey[r] == hi && ringBits[r] == bits && ringId[r].equals(id)) {
                     return true;
                 }
             }
@@ -86,7 +80,7 @@ final class IdWindow {
         slots[s] = slot(tag, number);
         int r = number & (ringId.length - 1);
         ringId[r] = id;
-        ringKey[r] = k;
+        ringKey[r] = hi;
         ringBits[r] = bits;
         ringTime[r] = time;
         size++;
