@@ -164,18 +164,14 @@ final class StringTable {
         }
     }
 
-    /** The bytes the table and the chunks hold now, in O(1) (the chunk entries are added to counted in full). */
+    /** The bytes the table and the chunks hold now, in O(1) (each chunk counted in full from when it is allocated). */
     long usedBytes() {
         return 5L * table.length + chunkBytes;
     }
 
-    /** Roughly the bytes this table holds in arrays (for measurements). */
+    /** Roughly the bytes this table holds in arrays (for measurements): {@link #usedBytes} and the chunks' array. */
     long footprintBytes() {
-        long bytes = 5L * table.length + 8L * chunks.length;
-        for (byte[] c : chunks) {
-            bytes += c == null ? 0 : c.length;
-        }
-        return bytes;
+        return usedBytes() + 8L * chunks.length;
     }
 
     private int check(int at, int width) {
