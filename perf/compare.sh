@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Side by side: persession analyze vs DuckDB's best window-function query, on the same generated CSV.
 # Usage: perf/compare.sh [EVENTS]   (default 1000000; env RUNS=3, DEFINITION=timeout, MVN_FLAGS="-o" to build offline)
+# The file: the demo shop's traffic (1 million events a week) over as many days as EVENTS takes (7 days a million,
+# up to 366), so that a larger file is a longer log of the same shop; DAYS=N puts the same events into N days
+# instead (DAYS=7: the denser files of the earlier sets in perf/README.md).
 # DuckDB mode (AGAINST=duckdb, the default): DEFINITION=timeout or DEFINITION=ua (with OPTIONS, e.g.
 # OPTIONS="--option zone=Europe/Berlin"), passed to both sides, bots included on both.
 # SKIP_BUILD=1 uses the existing CLI distribution and perf/target/benchmarks.jar as they are (no mvnw, no ./persession);
@@ -16,7 +19,8 @@ runs=${RUNS:-3}
 definition=${DEFINITION:-timeout}
 against=${AGAINST:-duckdb}
 options=${OPTIONS:-}
-days=7
+days=${DAYS:-$(( (events * 7 + 999999) / 1000000 ))}
+[ "$days" -le 366 ] || days=366
 seed=42
 visitors=$(( events * 10 / 143 ))
 [ "$visitors" -ge 1 ] || visitors=1
@@ -50,7 +54,7 @@ fi
 
 work="$root/perf/target/compare"
 mkdir -p "$work"
-file="$work/demo-$events.csv"
+file="$work/demo-$events-${days}d.csv"
 if [ ! -s "$file" ]; then
   echo "generating $file (DemoShop: $visitors visitors, $days days, seed $seed)..." >&2
   java -cp "$dist/lib/*" io.persession.cli.demo.DemoShop "$file.tmp" "$visitors" "$days" "$seed" >&2

@@ -112,4 +112,14 @@ class LauncherIT {
         String off = flags(Map.of("PERSESSION_OPTS", "-XX:+PrintCommandLineFlags -XX:-UseTransparentHugePages"));
         assertFalse(off.contains("-XX:+UseTransparentHugePages"), off);
     }
+
+    @Test
+    void theHeapStartsSmallAndTheCollectorMayTakeFivePercent() throws IOException {
+        String flags = flags(Map.of("PERSESSION_OPTS", "-XX:+PrintCommandLineFlags"));
+        assertTrue(flags.contains("-XX:InitialHeapSize=67108864") && flags.contains("-XX:GCTimeRatio=19"), flags);
+        String own = flags(Map.of("PERSESSION_OPTS", "-XX:+PrintCommandLineFlags -Xms200m -XX:GCTimeRatio=49"));
+        assertTrue(own.contains("-XX:InitialHeapSize=209715200") && own.contains("-XX:GCTimeRatio=49"), own);
+        String g1 = flags(Map.of("PERSESSION_OPTS", "-XX:+PrintCommandLineFlags -XX:+UseG1GC"));
+        assertFalse(g1.contains("-XX:GCTimeRatio=19"), g1); // G1's own default (12) stays
+    }
 }
