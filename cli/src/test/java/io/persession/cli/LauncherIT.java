@@ -119,6 +119,8 @@ class LauncherIT {
         assertTrue(flags.contains("-XX:InitialHeapSize=67108864") && flags.contains("-XX:GCTimeRatio=19"), flags);
         String own = flags(Map.of("PERSESSION_OPTS", "-XX:+PrintCommandLineFlags -Xms200m -XX:GCTimeRatio=49"));
         assertTrue(own.contains("-XX:InitialHeapSize=209715200") && own.contains("-XX:GCTimeRatio=49"), own);
+        String small = flags(Map.of("PERSESSION_OPTS", "-XX:+PrintCommandLineFlags -Xmx48m")); // starts: no 64 MB start above it
+        assertTrue(small.contains("-XX:MaxHeapSize=50331648") && !small.contains("-XX:InitialHeapSize=67108864"), small);
         String g1 = flags(Map.of("PERSESSION_OPTS", "-XX:+PrintCommandLineFlags -XX:+UseG1GC"));
         assertFalse(g1.contains("-XX:GCTimeRatio=19"), g1); // G1's own default (12) stays
     }
