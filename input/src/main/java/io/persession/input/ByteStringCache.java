@@ -103,8 +103,9 @@ final class ByteStringCache {
 
     /** {@code n} (0 to 8) bytes at {@code from} as a little-endian word, zero-padded. */
     private static long word(byte[] b, int from, int n) {
-        if (n == 8) {
-            return (long) LONGS.get(b, from);
+        if (from + 8 <= b.length) {
+            // one read of eight bytes (within the array), the ones after the n masked out
+            return n == 0 ? 0 : (long) LONGS.get(b, from) & -1L >>> (64 - 8 * n);
         }
         long w = 0;
         for (int j = n - 1; j >= 0; j--) {

@@ -61,10 +61,10 @@ final class CsvRecordSplitter {
     private static final byte CR = '\r';
     private static final byte LF = '\n';
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     private static final long QUOTES = 0x2222222222222222L;
-    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
-    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    /** {@code -} (0x2D) and 0x0E in every byte: {@code ,} CR and LF are below the one, CR and LF below the other. */
+    private static final long MINUS = 0x2D2D2D2D2D2D2D2DL;
+    private static final long LINE_ENDS = 0x0E0E0E0E0E0E0E0EL;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final InputStream in;
@@ -307,30 +307,54 @@ final class CsvRecordSplitter {
 
     /** The first {@code ,}, CR or LF in {@code b[from, lim)}, else {@code lim}; notes the bytes passed in {@link #seen}. */
     private int scanPlain(byte[] b, int from, int lim) {
-        return scan(b, from, lim, COMMA, COMMAS);
+        long acc = 0;
+        int q = from;
+        while (q + 8 <= lim) {
+            long x = (long) LONGS.get(b, q);
+            acc |= x;
+            // the three are below '-', as few other bytes of a plain field are: one test a word, and a look at each such byte
+            long m = below(x, MINUS);
+            if (m != 0) {
+                int at = q + (Long.numberOfTrailingZeros(m) >>> 3);
+                byte c = b[at];
+                if (c == COMMA || c == CR || c == LF) {
+                    seen |= acc;
+                    return at;
+                }
+                q = at + 1; // a space, a quote, ...: no stop
+                continue;
+            }
+            q += 8;
+        }
+        return scanTail(b, q, lim, COMMA, acc);
     }
 
     /** The first {@code "}, CR or LF in {@code b[from, lim)}, else {@code lim}; notes the bytes passed in {@link #seen}. */
     private int scanQuoted(byte[] b, int from, int lim) {
-        return scan(b, from, lim, QUOTE, QUOTES);
-    }
-
-    /**
-     * The first {@code stop}, CR or LF in {@code b[from, lim)}, else {@code lim}, eight bytes at a time ({@code stops} is
-     * {@code stop} in every byte); notes the bytes passed in {@link #seen}.
-     */
-    private int scan(byte[] b, int from, int lim, byte stop, long stops) {
         long acc = 0;
         int q = from;
-        for (; q + 8 <= lim; q += 8) {
+        while (q + 8 <= lim) {
             long x = (long) LONGS.get(b, q);
             acc |= x;
-            long m = zeroBytes(x ^ stops) | zeroBytes(x ^ CRS) | zeroBytes(x ^ LFS);
+            // quotes, and the bytes below 0x0E: CR, LF and a few rare control characters
+            long m = zeroBytes(x ^ QUOTES) | below(x, LINE_ENDS);
             if (m != 0) {
-                seen |= acc;
-                return q + (Long.numberOfTrailingZeros(m) >>> 3);
+                int at = q + (Long.numberOfTrailingZeros(m) >>> 3);
+                byte c = b[at];
+                if (c == QUOTE || c == CR || c == LF) {
+                    seen |= acc;
+                    return at;
+                }
+                q = at + 1; // a tab, ...: no stop
+                continue;
             }
+            q += 8;
         }
+        return scanTail(b, q, lim, QUOTE, acc);
+    }
+
+    /** The first {@code stop}, CR or LF in {@code b[q, lim)} (fewer than eight bytes), else {@code lim}; notes the bytes. */
+    private int scanTail(byte[] b, int q, int lim, byte stop, long acc) {
         for (; q < lim; q++) {
             byte c = b[q];
             if (c == stop || c == CR || c == LF) {
@@ -340,6 +364,15 @@ final class CsvRecordSplitter {
         }
         seen |= acc;
         return q;
+    }
+
+    /**
+     * The high bit set in the lowest byte of {@code x} that is below the byte {@code bounds} repeats (a bound up to
+     * 0x80; bytes with the high bit set are not below it); bits above it may be set too, so only the lowest set bit
+     * is meaningful.
+     */
+    private static long below(long x, long bounds) {
+        return (x - bounds) & ~x & 0x8080808080808080L;
     }
 
     /**

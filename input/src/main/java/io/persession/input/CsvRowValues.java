@@ -33,7 +33,9 @@ final class CsvRowValues {
     CsvRowValues(int[] index, CsvRecordSplitter split) {
         this.index = index;
         this.split = split;
-        this.decoder = (bytes, from, to) -> RowParser.clean(split.decode(bytes, from, to));
+        this.decoder = (bytes, from, to) -> bytes[from] > ' ' && bytes[to - 1] > ' '
+                ? split.decode(bytes, from, to) // nothing to trim (a byte above space is no whitespace, nor part of a character)
+                : RowParser.clean(split.decode(bytes, from, to));
         ByteStringCache sources = new ByteStringCache();
         for (InputColumn c : InputColumn.values()) {
             switch (c) {

@@ -104,6 +104,30 @@ class CsvFastPathTest {
     }
 
     @Test
+    void everyByteBelowMinusReadsTheSameAtEveryPlaceInAWord() {
+        // the splitter's scans look first at the bytes below '-' (plain fields) and below 0x0E (quoted ones), then at
+        // the byte itself: each such byte that ends no field, at each of the eight places of a word, in both kinds
+        StringBuilder csv = new StringBuilder("timestamp,visitor_id,event,page,user_agent,referrer\n");
+        int rows = 0;
+        for (char c = 1; c < '-'; c++) {
+            if (c == ',' || c == '\r' || c == '\n') {
+                continue;
+            }
+            for (int at = 0; at < 16; at++) {
+                String text = "p".repeat(at) + c + "q".repeat(15 - at);
+                String plain = c == '"' && at == 0 ? "x" + text : text; // a quote first would open a quoted field
+                String quoted = "\"" + (c == '"' ? text.replace("\"", "\"\"") : text) + "\"";
+                csv.append("2026-03-01T23:00:").append(String.format("%02d", rows % 60)).append("Z,v").append(rows)
+                        .append(",pageview,").append(plain).append(',').append(quoted).append(",r").append(c).append("s\n");
+                rows++;
+            }
+        }
+        List<String> out = assertSame(csv.toString().getBytes(StandardCharsets.UTF_8), InputOptions.defaults(), "bytes below '-'");
+        assertEquals(rows, out.size(), out.toString());
+        assertTrue(out.stream().allMatch(line -> line.startsWith("A ")), out.toString());
+    }
+
+    @Test
     void aRecordWithVeryManyFieldsGoesToFastCsv() {
         String row = "2026-03-01T23:00:10.450Z,v1,pageview\n";
         String wide = "2026-03-01T23:00:11Z,v2,pageview" + ",x".repeat(CsvRecordSplitter.MAX_FIELDS + 10) + "\r\n";
