@@ -372,7 +372,7 @@ final class CsvRecordSplitter {
      * is meaningful.
      */
     private static long below(long x, long bounds) {
-        return (x - bounds) & ~x & 0x8080808080808080L;
+        return (x - bounds) & ~x & HIGH_BITS;
     }
 
     /**
@@ -380,7 +380,7 @@ final class CsvRecordSplitter {
      * set too, so only the lowest set bit is meaningful.
      */
     private static long zeroBytes(long y) {
-        return (y - 0x0101010101010101L) & ~y & 0x8080808080808080L;
+        return below(y, 0x0101010101010101L); // a zero byte is the one below 1
     }
 
     private int finish(int next, long lines, boolean endedWithCr, int n) {
