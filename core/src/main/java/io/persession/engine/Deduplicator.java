@@ -60,27 +60,17 @@ final class Deduplicator implements AutoCloseable {
     }
 
     /**
-     * First read, on the reading thread (before {@link #isDuplicate}, in input order): logs the event id of
-     * {@code e} at {@code seq} and puts its fingerprint in {@code fingerprint[0..1]} (left alone without an id).
+     * First read, in input order: logs the event id of {@code e}, at input position {@code seq}, and returns true
+     * when {@code e} is a duplicate (and counts it).
      */
-    void log(Event e, long seq, long[] fingerprint) {
+    boolean isDuplicate(Event e, long seq) {
         String id = e.eventId();
         if (id != null) {
             log.add(id, seq);
-            fingerprint[0] = log.lastHi();
-            fingerprint[1] = log.lastLo();
-        }
-    }
-
-    /**
-     * First read: true when {@code e}, at input position {@code seq}, is a duplicate (and counts it);
-     * {@code hi} and {@code lo} are its id's fingerprint from {@link #log}.
-     */
-    boolean isDuplicate(Event e, long seq, long hi, long lo) {
-        String id = e.eventId();
-        if (id != null && window.addIfAbsent(id, hi, lo, e.timestampMillis())) {
-            eventRepeats.add(seq);
-            return true;
+            if (window.addIfAbsent(id, log.lastHi(), log.lastLo(), e.timestampMillis())) {
+                eventRepeats.add(seq);
+                return true;
+            }
         }
         if (e.type() == EventType.PURCHASE && e.orderId() != null) {
             int orders = orderFirsts.size();

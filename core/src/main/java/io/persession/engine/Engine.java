@@ -126,11 +126,9 @@ public final class Engine {
             CurrencyCheck currency = new CurrencyCheck();
             MissingValues missing = new MissingValues(definitions);
             long[] accepted = {0};
-            read(input, true, (e, position, fingerprint) -> {
-                dedup.log(e, position, fingerprint);
-                return true;
-            }, (e, position, hi, lo) -> {
-                if (dedup.isDuplicate(e, position, hi, lo)) {
+            // the event ids' fingerprints and the window are on the engine's thread: the reading thread is the busier one
+            read(input, true, (e, position) -> true, (e, position) -> {
+                if (dedup.isDuplicate(e, position)) {
                     return;
                 }
                 accepted[0]++;
@@ -185,7 +183,7 @@ public final class Engine {
         LOG.info("{} row(s) repeat an event id first read more than the de-duplication window earlier; reading the input"
                 + " again to regroup their visitors", fix.missed());
         long[] delta = {0};
-        read(input, false, (e, position, tags) -> {
+        read(input, false, (e, position) -> {
             if (fix.changes(position)) {
                 changed.add(e.visitorId());
                 int sign = fix.kept(position) ? 1 : -1;
@@ -193,7 +191,7 @@ public final class Engine {
                 missing.count(e, sign);
             }
             return false;
-        }, (e, position, t0, t1) -> { });
+        }, (e, position) -> { });
         return delta[0];
     }
 
@@ -220,7 +218,7 @@ public final class Engine {
         }
         Map<String, List<Event>> events = new HashMap<>();
         try {
-            read(input, false, (e, position, tags) -> true, (e, position, t0, t1) -> {
+            read(input, false, (e, position) -> true, (e, position) -> {
                 if (dedup.keptInFirstRead(position)) {
                     for (Sessionizer r : replays) {
                         r.accept(e, position);

@@ -9,7 +9,7 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads an {@link EventInput} on a thread of its own, a batch ahead of the engine: parsing the input (and
- * a first {@link Stage}, such as de-duplication) and cutting sessions then run on two cores. The sink sees
+ * a first {@link Stage}, a filter) and cutting sessions then run on two cores. The sink sees
  * exactly the events, in exactly the order, of a plain read, each with its input position (1, 2, ...);
  * whatever the read or the stage throws is thrown to the caller (the same exception), and whatever the sink
  * throws stops the read.
@@ -36,22 +36,19 @@ final class ReadAhead {
     /** Work done on the reading thread, in input order: which events go on to the sink. */
     @FunctionalInterface
     interface Stage {
-        /**
-         * True when the event at input position {@code position} goes on to the sink; {@code tags} holds two
-         * numbers the stage may set for the sink (such as a fingerprint), zero unless set.
-         */
-        boolean keep(Event event, long position, long[] tags);
+        /** True when the event at input position {@code position} goes on to the sink. */
+        boolean keep(Event event, long position);
     }
 
-    /** Receives the events a {@link Stage} kept, with their input positions and the stage's two tags. */
+    /** Receives the events a {@link Stage} kept, with their input positions. */
     @FunctionalInterface
     interface Sink {
-        void accept(Event event, long position, long tag0, long tag1);
+        void accept(Event event, long position);
     }
 
     /** {@code input.read(sink, firstPass)}, with the read on another thread. */
     static void read(EventInput input, boolean firstPass, EventSink sink) throws IOException {
-        read(input, firstPass, (e, position, tags) -> true, (e, position, t0, t1) -> sink.accept(e));
+        read(input, firstPass, (e, position) -> true, (e, position) -> sink.accept(e));
     }
 
     /**
@@ -81,7 +78,7 @@ final class ReadAhead {
                 }
                 Batch b = (Batch) next;
                 for (int i = 0; i < b.size; i++) {
-                    sink.accept(b.events[i], b.positions[i], b.tags[2 * i], b.tags[2 * i + 1]);
+                    sink.accept(b.events[i], b.positions[i]);
                 }
                 java.util.Arrays.fill(b.events, 0, b.size, null); // the batch keeps no event alive
                 b.size = 0;
@@ -133,11 +130,10 @@ final class ReadAhead {
         throw new UncheckedIOException(new IOException(t));
     }
 
-    /** Events, positions and tags; the reading thread reuses the batches the caller is done with. */
+    /** Events and positions; the reading thread reuses the batches the caller is done with. */
     private static final class Batch {
         final Event[] events = new Event[BATCH];
         final long[] positions = new long[BATCH];
-        final long[] tags = new long[2 * BATCH];
         int size;
     }
 
@@ -150,7 +146,6 @@ final class ReadAhead {
         volatile boolean cancelled;
         private Batch batch = new Batch();
         private long position;
-        private final long[] tags = new long[2];
 
         Producer(EventInput input, boolean firstPass, Stage stage, BlockingQueue<Object> queue, BlockingQueue<Batch> free) {
             this.input = input;
@@ -166,16 +161,12 @@ final class ReadAhead {
             try {
                 input.read(e -> {
                     long at = ++position;
-                    tags[0] = 0;
-                    tags[1] = 0;
-                    if (!stage.keep(e, at, tags)) {
+                    if (!stage.keep(e, at)) {
                         return;
                     }
                     Batch b = batch;
                     b.events[b.size] = e;
                     b.positions[b.size] = at;
-                    b.tags[2 * b.size] = tags[0];
-                    b.tags[2 * b.size + 1] = tags[1];
                     if (++b.size == BATCH) {
                         put(b);
                         Batch reused = free.poll();
