@@ -37,7 +37,7 @@ public final class PackArgs {
     String targetRps;
 
     @Option(names = "--uplift", paramLabel = "PERCENT",
-            description = "The optimized scenario as an uplift over current revenue per session: --uplift 15% (or 15).")
+            description = "The optimized scenario as an uplift over current revenue per session: --uplift 15%% (or 15).")
     String uplift;
 
     /**

@@ -383,6 +383,38 @@ class CliCommandsTest {
     }
 
     @Test
+    void everyHelpTextIsAValidFormatString() {
+        // picocli formats each description line with String.format; a lone '%' ("15%") makes it print a warning
+        // on stderr with every --help
+        com.google.inject.Injector injector = com.google.inject.Guice.createInjector(com.google.inject.Stage.PRODUCTION,
+                new CliModule(new Environment(Map.of())));
+        picocli.CommandLine root = new picocli.CommandLine(PersessionCommand.class, injector.getInstance(GuiceFactory.class));
+        List<picocli.CommandLine> commands = new ArrayList<>(List.of(root));
+        commands.addAll(root.getSubcommands().values());
+        int lines = 0;
+        for (picocli.CommandLine c : commands) {
+            c.getCommandSpec().interpolateVariables(false); // the text as written, which picocli formats (a default's own '%' is not)
+            List<picocli.CommandLine.Model.ArgSpec> args = new ArrayList<>(c.getCommandSpec().args());
+            for (picocli.CommandLine.Model.ArgSpec arg : args) {
+                for (String line : arg.description()) {
+                    String what = c.getCommandName() + " " + arg + ": " + line;
+                    try {
+                        String.format(line);
+                    } catch (java.util.IllegalFormatException e) {
+                        throw new AssertionError(what + " (" + e + "); write '%' as '%%'", e);
+                    }
+                    lines++;
+                }
+            }
+            for (String line : c.getCommandSpec().usageMessage().description()) {
+                String.format(line);
+                lines++;
+            }
+        }
+        assertTrue(lines > 100, "description lines checked: " + lines);
+    }
+
+    @Test
     void helpAndVersionExitZero() {
         Cli.Result help = run("--help").assertOk();
         assertTrue(help.out().startsWith("Usage: persession"), help.out());
