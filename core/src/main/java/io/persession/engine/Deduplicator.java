@@ -46,6 +46,7 @@ final class Deduplicator implements AutoCloseable {
     private final PositionSet eventRepeats = new PositionSet();
     private final PositionSet orderRepeats = new PositionSet();
     private final EventIdLog log = new EventIdLog();
+    private final IdFingerprint fingerprint = new IdFingerprint();
     private Reconciliation reconciled;
 
     Deduplicator() {
@@ -66,8 +67,9 @@ final class Deduplicator implements AutoCloseable {
     boolean isDuplicate(Event e, long seq) {
         String id = e.eventId();
         if (id != null) {
-            log.add(id, seq);
-            if (window.addIfAbsent(id, log.lastHi(), log.lastLo(), e.timestampMillis())) {
+            fingerprint.of(id);
+            log.add(fingerprint.hi(), fingerprint.lo(), seq);
+            if (window.addIfAbsent(id, fingerprint.hi(), fingerprint.lo(), e.timestampMillis())) {
                 eventRepeats.add(seq);
                 return true;
             }

@@ -2,8 +2,6 @@ package io.persession.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -18,7 +16,7 @@ import java.nio.file.StandardOpenOption;
  * <p>Records go to one of {@value #PARTITIONS} partitions by fingerprint (in memory up to a few MB, then
  * appended to temporary files), so that {@link #firstOccurrences} can look at one partition at a time:
  * a record whose fingerprint an earlier record of the same partition has is a repeat of that id. Ids are
- * told apart by MurmurHash3 (x64, 128 bits) of their text (its bytes when ASCII, else its UTF-16 code units):
+ * told apart by their {@link IdFingerprint} (MurmurHash3, x64, 128 bits):
  * two different ids collide with a probability of about n&sup2; / 2<sup>129</sup> (below 10<sup>-20</sup> for a billion ids), far below
  * the odds of a hardware error in the same run. The files are deleted by {@link #close()}.
  */
@@ -33,15 +31,12 @@ final class EventIdLog implements AutoCloseable {
     private final long[] counts = new long[PARTITIONS];
     private final ByteBuffer io = ByteBuffer.allocate(RECORD * 8 * BUFFERED).order(ByteOrder.nativeOrder());
     private Path dir;
-    private long hi;
-    private long lo;
 
     /**
-     * Logs the id read at {@code position} (positions strictly increase from call to call); its
-     * fingerprint is then {@link #lastHi()} and {@link #lastLo()}.
+     * Logs the id read at {@code position}, by its {@link IdFingerprint} {@code hi}, {@code lo} (positions strictly
+     * increase from call to call).
      */
-    void add(String id, long position) {
-        fingerprint(id);
+    void add(long hi, long lo, long position) {
         int p = (int) (hi >>> 58);
         long[] b = buffers[p];
         int at = filled[p];
@@ -53,16 +48,6 @@ final class EventIdLog implements AutoCloseable {
         if (filled[p] == b.length) {
             flush(p);
         }
-    }
-
-    /** The high 64 bits of the fingerprint of the id last {@linkplain #add added}. */
-    long lastHi() {
-        return hi;
-    }
-
-    /** The low 64 bits of the fingerprint of the id last {@linkplain #add added}. */
-    long lastLo() {
-        return lo;
     }
 
     /** Callback of {@link #firstOccurrences}. */
@@ -111,7 +96,7 @@ final class EventIdLog implements AutoCloseable {
         int mask = Integer.highestOneBit(Math.max(2, n) * 2 - 1) * 2 - 1;
         int[] slots = new int[mask + 1];
         for (int i = 0; i < n; i++) {
-            int s = (int) mix(los[i] ^ his[i]) & mask;
+            int s = (int) IdFingerprint.mix(los[i] ^ his[i]) & mask;
             while (true) {
                 int j = slots[s] - 1;
                 if (j < 0) {
@@ -242,118 +227,5 @@ final class EventIdLog implements AutoCloseable {
         if (failed != null) {
             throw new UncheckedIOException("cannot remove the event-id log in " + dir, failed);
         }
-    }
-
-    // MurmurHash3 x64 128, seed 0: over the bytes of an ASCII id (the usual case: one bulk copy, eight bytes a
-    // read), else over the id's UTF-16 code units. Each id always takes the same way, so equal ids give equal
-    // fingerprints.
-    private static final long C1 = 0x87c37b91114253d5L;
-    private static final long C2 = 0x4cf5ad432745937fL;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    /** The bytes of the last ASCII id fingerprinted (reused: no allocation per id). */
-    private byte[] ascii = new byte[64];
-
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): each char's low byte, exact for ASCII
-    private void fingerprint(String s) {
-        int len = s.length();
-        for (int i = 0; i < len; i++) {
-            if (s.charAt(i) >= 0x80) {
-                fingerprintChars(s);
-                return;
-            }
-        }
-        if (ascii.length < len) {
-            ascii = new byte[Math.max(len, 2 * ascii.length)];
-        }
-        s.getBytes(0, len, ascii, 0);
-        fingerprintAscii(ascii, len);
-    }
-
-    private void fingerprintAscii(byte[] b, int len) {
-        h1 = 0;
-        h2 = 0;
-        int i = 0;
-        for (; i + 16 <= len; i += 16) {
-            block((long) LONGS.get(b, i), (long) LONGS.get(b, i + 8));
-        }
-        int tail = len - i;
-        tail(tail > 8 ? bytes(b, i + 8, tail - 8) : 0, tail > 0 ? bytes(b, i, Math.min(8, tail)) : 0);
-        finish(len);
-    }
-
-    private static long bytes(byte[] b, int from, int n) {
-        long k = 0;
-        for (int j = 0; j < n; j++) {
-            k |= (b[from + j] & 0xffL) << (8 * j);
-        }
-        return k;
-    }
-
-    private void fingerprintChars(String s) {
-        int len = s.length();
-        h1 = 0;
-        h2 = 0;
-        int i = 0;
-        for (; i + 8 <= len; i += 8) {
-            block(chars(s, i, 4), chars(s, i + 4, 4));
-        }
-        int tail = len - i;
-        tail(tail > 4 ? chars(s, i + 4, tail - 4) : 0, tail > 0 ? chars(s, i, Math.min(4, tail)) : 0);
-        finish(2L * len);
-    }
-
-    // the running state of the fingerprint being computed
-    private long h1;
-    private long h2;
-
-    /** One 16-byte block of MurmurHash3 x64 128. */
-    private void block(long k1, long k2) {
-        h1 ^= Long.rotateLeft(k1 * C1, 31) * C2;
-        h1 = Long.rotateLeft(h1, 27) + h2;
-        h1 = h1 * 5 + 0x52dce729;
-        h2 ^= Long.rotateLeft(k2 * C2, 33) * C1;
-        h2 = Long.rotateLeft(h2, 31) + h1;
-        h2 = h2 * 5 + 0x38495ab5;
-    }
-
-    /** The last, partial block: its second half {@code k2} and first half {@code k1} (0 when absent). */
-    private void tail(long k2, long k1) {
-        if (k2 != 0) {
-            h2 ^= Long.rotateLeft(k2 * C2, 33) * C1;
-        }
-        if (k1 != 0) {
-            h1 ^= Long.rotateLeft(k1 * C1, 31) * C2;
-        }
-    }
-
-    private void finish(long bytes) {
-        long a = h1 ^ bytes;
-        long b = h2 ^ bytes;
-        a += b;
-        b += a;
-        a = mix(a);
-        b = mix(b);
-        a += b;
-        b += a;
-        hi = a;
-        lo = b;
-    }
-
-    private static long chars(String s, int from, int n) {
-        long k = 0;
-        for (int j = 0; j < n; j++) {
-            k |= (long) s.charAt(from + j) << (16 * j);
-        }
-        return k;
-    }
-
-    static long mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return k;
     }
 }

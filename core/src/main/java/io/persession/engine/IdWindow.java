@@ -2,7 +2,7 @@ package io.persession.engine;
 
 /**
  * The exact part of {@link Deduplicator}: the event ids of the last {@code horizon} of event time, at most
- * {@code capacity} of them, in an open-addressing table keyed by their {@link EventIdLog} fingerprint. Ids
+ * {@code capacity} of them, in an open-addressing table keyed by their {@link IdFingerprint}. Ids
  * leave in the order they came (a ring of their ids, fingerprints and times), once older than the horizon
  * behind the latest time seen or when the window is full.
  *
@@ -40,7 +40,7 @@ final class IdWindow {
 
     /** 31 mixed bits of a fingerprint, and a set lowest bit, so that a tag is never 0: what a slot holds of it. */
     private static int tag(long k, int bits) {
-        return (int) (EventIdLog.mix(k ^ bits) >>> 32) | 1;
+        return (int) (IdFingerprint.mix(k ^ bits) >>> 32) | 1;
     }
 
     private int home(int tag) {

@@ -85,7 +85,7 @@ final class SpilledVisitors implements AutoCloseable {
         for (int i = 0, n = id.length(); i < n; i++) {
             h = (h ^ id.charAt(i)) * FNV_PRIME;
         }
-        return EventIdLog.mix(h);
+        return IdFingerprint.mix(h);
     }
 
     /** {@link #hash(String)} of the id written at {@code p} ({@link CharCodec}), without decoding it. */
@@ -99,7 +99,7 @@ final class SpilledVisitors implements AutoCloseable {
             h = (h ^ (cp >>> 32)) * FNV_PRIME;
             p = (int) cp;
         }
-        return EventIdLog.mix(h);
+        return IdFingerprint.mix(h);
     }
 
     boolean isEmpty() {
@@ -445,7 +445,7 @@ final class SpilledVisitors implements AutoCloseable {
 
     private static void bloomAdd(long[] bloom, long hash) {
         int base = bloomBlock(bloom, hash);
-        long g = EventIdLog.mix(hash ^ 0x5851f42d4c957f2dL);
+        long g = IdFingerprint.mix(hash ^ 0x5851f42d4c957f2dL);
         for (int i = 0; i < 6; i++, g >>>= 9) {
             int bit = (int) g & 511;
             bloom[base + (bit >>> 6)] |= 1L << bit;
@@ -454,7 +454,7 @@ final class SpilledVisitors implements AutoCloseable {
 
     private static boolean bloomMightContain(long[] bloom, long hash) {
         int base = bloomBlock(bloom, hash);
-        long g = EventIdLog.mix(hash ^ 0x5851f42d4c957f2dL);
+        long g = IdFingerprint.mix(hash ^ 0x5851f42d4c957f2dL);
         for (int i = 0; i < 6; i++, g >>>= 9) {
             int bit = (int) g & 511;
             if ((bloom[base + (bit >>> 6)] & 1L << bit) == 0) {
