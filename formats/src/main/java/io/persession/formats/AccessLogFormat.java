@@ -55,8 +55,14 @@ import java.util.regex.Pattern;
  */
 public final class AccessLogFormat implements EventFormat {
     static final String DEFAULT_ASSETS = ".css,.js,.mjs,.png,.jpg,.jpeg,.gif,.svg,.ico,.woff,.woff2,.ttf,.eot,.otf,.map,.webp,.avif,.mp4,.webm,.mp3,.txt,.xml,.json";
-    /** One salt per run (per JVM), so that a second read of the file gives the same visitors. */
-    private static final byte[] RUN_SALT = new SecureRandom().generateSeed(16);
+    /**
+     * One salt per run (per JVM), so that a second read of the file gives the same visitors; made when a file is read
+     * in this format, not at every start (every run makes an instance of each installed format).
+     */
+    private static final class RunSalt {
+        static final byte[] BYTES = new SecureRandom().generateSeed(16);
+    }
+
     private static final Pattern COMBINED = Pattern.compile(
             "^(\\S+) (\\S+) (\\S+) \\[([^\\]]+)\\] \"((?:[^\"\\\\]|\\\\.)*)\" (\\d{3}) (\\S+) \"((?:[^\"\\\\]|\\\\.)*)\" \"((?:[^\"\\\\]|\\\\.)*)\"(.*)$");
     private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3}){3}\\b");
@@ -107,7 +113,7 @@ public final class AccessLogFormat implements EventFormat {
                     + " reads; use a definition that needs no input column", 0);
         }
         String salt = context.options().get("salt");
-        byte[] saltBytes = salt == null ? RUN_SALT : salt.getBytes(StandardCharsets.UTF_8);
+        byte[] saltBytes = salt == null ? RunSalt.BYTES : salt.getBytes(StandardCharsets.UTF_8);
         Set<String> assets = new LinkedHashSet<>();
         for (String e : context.options().getOrDefault("asset-extensions", DEFAULT_ASSETS).split(",")) {
             String t = e.trim().toLowerCase(Locale.ROOT);
