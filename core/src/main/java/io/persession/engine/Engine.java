@@ -126,7 +126,8 @@ public final class Engine {
             CurrencyCheck currency = new CurrencyCheck();
             MissingValues missing = new MissingValues(definitions);
             long[] accepted = {0};
-            // the event ids' fingerprints and the window on the engine's thread, which had time to spare: the reading thread was the busier one
+            // the event ids' fingerprints and the window on the engine's thread, which had time to spare (the reading
+            // thread was the busier one)
             read(input, true, (e, position) -> true, (e, position) -> {
                 if (dedup.isDuplicate(e, position)) {
                     return;
