@@ -77,6 +77,7 @@ final class ReadAhead {
                     rethrow(((Failure) next).thrown());
                 }
                 Batch b = (Batch) next;
+                touch(b);
                 for (int i = 0; i < b.size; i++) {
                     sink.accept(b.events[i], b.positions[i]);
                 }
@@ -91,6 +92,24 @@ final class ReadAhead {
             }
             join(thread, queue);
         }
+    }
+
+    /**
+     * Reads, before the sink does, what it reads first of each event of the batch: the event, its visitor id (whose
+     * hash this computes, and the string keeps) and its event id. The reading thread made them, so they are in the
+     * other core's cache; read in one short loop, their cache misses overlap, instead of stalling the sink one by
+     * one (on the 10 M file of {@code perf/compare.sh}: about 0.45 s less CPU on this thread, of about 5).
+     */
+    private static void touch(Batch b) {
+        Event[] events = b.events;
+        int chars = 0;
+        for (int i = 0; i < b.size; i++) {
+            Event e = events[i];
+            e.visitorId().hashCode();
+            String id = e.eventId();
+            chars += id == null ? 0 : id.length();
+        }
+        b.idChars = chars; // kept, so that the compiler keeps the reads
     }
 
     private static Object take(BlockingQueue<Object> queue) {
@@ -135,6 +154,8 @@ final class ReadAhead {
         final Event[] events = new Event[BATCH];
         final long[] positions = new long[BATCH];
         int size;
+        /** The chars of the batch's event ids ({@link #touch}). */
+        int idChars;
     }
 
     private static final class Producer implements Runnable {

@@ -310,6 +310,31 @@ class ReferralRuleCacheTest {
         assertTrue(cache.size() <= 64 + threads, "size " + cache.size());
     }
 
+    @Test
+    @DisplayName("the first thread to ask remembers values in front of the map; another thread gets the same values from the map")
+    void frontBelongsToTheFirstThread() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+        BoundedCache<String, String> cache = new BoundedCache<>(1_000, url -> {
+            computed.incrementAndGet();
+            return new String(Objects.toString(Hosts.host(url), "")); // a new instance each time it is computed
+        });
+        String url = "https://www.example.com/a?b=c";
+        String first = cache.get(url);
+        assertEquals("www.example.com", first);
+        assertTrue(first == cache.get(url), "the owner gets the remembered instance");
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            assertTrue(first == other.submit(() -> cache.get(url)).get(), "another thread finds the same value in the map");
+            String elsewhere = "https://shop.example.org/";
+            String fromOther = other.submit(() -> cache.get(elsewhere)).get();
+            assertEquals("shop.example.org", fromOther);
+            assertTrue(fromOther == cache.get(elsewhere), "the owner finds what another thread computed");
+        } finally {
+            other.shutdownNow();
+        }
+        assertEquals(2, computed.get(), "each value computed once");
+    }
+
     private static String describe(Case c) {
         return "referrer " + c.next().referrer() + ", page " + c.next().page() + ", first page "
                 + c.session().firstEvent().page() + ", entry referrer " + c.session().entryReferrer();
