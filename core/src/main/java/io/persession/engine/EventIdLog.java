@@ -67,6 +67,7 @@ final class EventIdLog implements AutoCloseable {
     }
 
     void firstOccurrences(Repeats repeats, int maxInMemory) {
+        Round r = new Round();
         for (int p = 0; p < PARTITIONS; p++) {
             long total = counts[p];
             int rounds = 1;
@@ -74,14 +75,18 @@ final class EventIdLog implements AutoCloseable {
                 rounds *= 2;
             }
             for (int round = 0; round < rounds; round++) {
-                firstOccurrences(p, rounds, round, repeats);
+                r.start(rounds, round, (int) Math.min(total, Integer.MAX_VALUE - 8));
+                firstOccurrences(p, r, repeats);
             }
         }
     }
 
-    /** One round over partition {@code p}: the records whose fingerprint bits 36..56 say {@code round} of {@code rounds}. */
-    private void firstOccurrences(int p, int rounds, int round, Repeats repeats) {
-        Round r = new Round(rounds, round, (int) Math.min(counts[p], Integer.MAX_VALUE - 8));
+    /**
+     * One round over partition {@code p}: the records whose fingerprint bits 36..56 say {@code r}'s round of its
+     * rounds. The round's arrays and the table serve every round of every partition, so that the collector does not
+     * have to clear one set a round (a set of some megabytes, made 64 times, filled the old generation at 50 M events).
+     */
+    private void firstOccurrences(int p, Round r, Repeats repeats) {
         readBack(p, r);
         long[] b = buffers[p];
         for (int at = 0; at < filled[p]; at += RECORD) {
@@ -94,7 +99,7 @@ final class EventIdLog implements AutoCloseable {
         long[] his = r.his;
         long[] los = r.los;
         int mask = Integer.highestOneBit(Math.max(2, n) * 2 - 1) * 2 - 1;
-        int[] slots = new int[mask + 1];
+        int[] slots = r.slots(mask + 1);
         for (int i = 0; i < n; i++) {
             int s = (int) IdFingerprint.mix(los[i] ^ his[i]) & mask;
             while (true) {
@@ -114,20 +119,35 @@ final class EventIdLog implements AutoCloseable {
 
     /** The records of one round, in log order. */
     private static final class Round {
-        final int rounds;
-        final int round;
-        long[] his;
-        long[] los;
-        long[] positions;
+        int rounds;
+        int round;
+        long[] his = new long[16];
+        long[] los = new long[16];
+        long[] positions = new long[16];
         int size;
+        private int[] slots = new int[0];
 
-        Round(int rounds, int round, int expected) {
+        /** Starts round {@code round} of {@code rounds} over a partition of {@code expected} records. */
+        void start(int rounds, int round, int expected) {
             this.rounds = rounds;
             this.round = round;
+            size = 0;
             int capacity = Math.max(16, rounds == 1 ? expected : expected / rounds + expected / (4 * rounds) + 16);
-            his = new long[capacity];
-            los = new long[capacity];
-            positions = new long[capacity];
+            if (his.length < capacity) {
+                his = new long[capacity];
+                los = new long[capacity];
+                positions = new long[capacity];
+            }
+        }
+
+        /** A table of {@code n} free slots (zeros). */
+        int[] slots(int n) {
+            if (slots.length < n) {
+                slots = new int[n];
+            } else {
+                java.util.Arrays.fill(slots, 0, n, 0);
+            }
+            return slots;
         }
 
         void offer(long hi, long lo, long position) {
