@@ -63,6 +63,30 @@ class EventTest {
     }
 
     @Test
+    void everyKindOfBlankIsNullAndOtherTextIsKeptAsGiven() {
+        // the getters decide (the first char settles most cases; the rest are scanned as String.isBlank does)
+        for (String blank : new String[] {"", " ", "\t", "\n \r", "\u000B", "\u001F", "\u2003", " \u3000 "}) {
+            Event e = Event.builder(0, "v").referrer(blank).page(blank).userAgent(blank).eventId(blank).orderId(blank).build();
+            String shown = blank.codePoints().mapToObj(c -> Integer.toHexString(c)).toList().toString();
+            assertNull(e.referrer(), shown);
+            assertNull(e.page(), shown);
+            assertNull(e.userAgent(), shown);
+            assertNull(e.eventId(), shown);
+            assertNull(e.orderId(), shown);
+            assertNull(e.toBuilder().build().page(), shown);
+        }
+        for (String text : new String[] {"!", "~", "a", " a", "\t/x", "\u007F", "\u00A0", "\u00E9t\u00E9", "\u2003x", "\uD83D\uDE00"}) {
+            Event e = Event.builder(0, "v").referrer(text).page(text).userAgent(text).eventId(text).orderId(text).build();
+            assertSame(text, e.referrer());
+            assertSame(text, e.page());
+            assertSame(text, e.userAgent());
+            assertSame(text, e.eventId());
+            assertSame(text, e.orderId());
+            assertSame(text, e.toBuilder().build().eventId());
+        }
+    }
+
+    @Test
     void namedSetsTheTypeAndKeepsTheName() {
         Event p = Event.builder(0, "v").named(" Purchase ").build();
         assertEquals(EventType.PURCHASE, p.type());
