@@ -190,10 +190,6 @@ public final class Event {
         return first > ' ' && first < 0x7F || !s.isBlank() ? s : null;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
     /**
      * Builds an {@link Event}. Not thread-safe. A builder can be used again: {@link #build()} takes what is set
      * at that moment, and later changes do not touch the events built before (a reader that makes an event a row
@@ -302,7 +298,7 @@ public final class Event {
             if (name.isBlank()) {
                 throw new IllegalArgumentException("attribute name is blank");
             }
-            String v = blankToNull(value);
+            String v = text(value);
             if (v == null) {
                 if (attributes != null) {
                     attributes.remove(name);
