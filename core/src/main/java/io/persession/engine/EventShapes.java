@@ -138,6 +138,16 @@ final class EventShapes {
         size--;
     }
 
+    /** The numbers handed out so far, free ones included: each triple in use has a number below this. */
+    int numbers() {
+        return allocated;
+    }
+
+    /** Whether triple {@code n} is in use. */
+    boolean inUse(int n) {
+        return uses[n] > 0;
+    }
+
     EventType type(int n) {
         return TYPES[types[n]];
     }

@@ -27,8 +27,9 @@ import java.util.Arrays;
  * per visitor. A visitor that returns keeps its entry, marked absent, so that a visitor forgotten again
  * costs nothing more, and so that it hides what the disk may still have of it. The budget counts the
  * table, the triples with their name and page strings (as if unshared: pages that differ from visitor to
- * visitor fill it too) and the runs' Bloom filters and indexes; sorting them for a spill takes 12 bytes an entry
- * more, for a moment. So the budget also bounds how many visitors a run can have in all: about budget / 2.5
+ * visitor fill it too) and the runs' Bloom filters and indexes; a spill takes 12 bytes an entry more for a
+ * moment, to sort them, and the triples' names and pages encoded once each (fewer bytes than the budget counts
+ * for them). So the budget also bounds how many visitors a run can have in all: about budget / 2.5
  * bytes (55 million at the default heap); as the filters fill it, fewer visitors stay in memory, and more
  * returns read the disk.
  *
@@ -36,6 +37,8 @@ import java.util.Arrays;
  * filters when it is forgotten and when it returns; a returning one (or one of the about 0.1% a run's
  * filter lets through) one positioned read of a block of about 32 records, from the page cache (about
  * 1 microsecond here); each spill writes the visitors in memory once, and merges rewrite them a few times.
+ * A spill reads the entries once in the order they sit in memory, to sort them by key, then in key order, a
+ * batch at a time: each batch first reads what its entries need, so that their waits for memory overlap.
  *
  * <p>Not thread-safe.
  */
@@ -44,6 +47,8 @@ final class ForgottenVisitors implements AutoCloseable {
     /** Payload: the time at 0, the triple's number + 1 at 8 (0: not forgotten now). */
     private static final int TIME = 0;
     private static final int TRIPLE = 8;
+    /** Entries a spill reads ahead of writing them. */
+    private static final int TOUCH_AHEAD = 64;
 
     /** The 64-bit hash runs sort and filter visitors by: of an id, and (the same value) of its {@link CharCodec} bytes. */
     interface IdHash {
@@ -223,7 +228,8 @@ final class ForgottenVisitors implements AutoCloseable {
                     + " stay in memory); a larger heap (PERSESSION_OPTS=-Xmx...) keeps more in memory", budgetBytes >> 20,
                     System.getProperty("java.io.tmpdir"));
         }
-        // 12 bytes an entry besides the table: its address, and its key with its place in the addresses
+        // 12 bytes an entry besides the table: its address (in the order of addresses, which reads the entries from
+        // start to end), and its key with its place in the addresses
         int[] addresses = new int[n];
         long[] order = new long[n];
         int[] i = {0};
@@ -233,16 +239,31 @@ final class ForgottenVisitors implements AutoCloseable {
             order[at] = (hash(address) & SpilledVisitors.KEY_MASK) | at;
         });
         Arrays.sort(order);
+        // each triple's part of the records, encoded once (no more bytes than the budget counts for the triples)
+        SpilledVisitors.Tails tails = new SpilledVisitors.Tails();
+        int[] tailOf = new int[shapes.numbers()];
+        for (int t = 0; t < tailOf.length; t++) {
+            if (shapes.inUse(t)) {
+                tailOf[t] = tails.add(shapes.type(t), shapes.name(t), shapes.page(t));
+            }
+        }
         SpilledVisitors.RunWriter run = spilled.newRun(n);
         try {
-            for (long o : order) {
-                int address = addresses[(int) (o & ~SpilledVisitors.KEY_MASK)];
-                int triple = visitors.getInt(address, TRIPLE) - 1;
-                if (triple < 0) {
-                    run.add(hash(address), visitors, address, 0, null, null, null);
-                } else {
-                    run.add(hash(address), visitors, address, visitors.getLong(address, TIME), shapes.type(triple),
-                            shapes.name(triple), shapes.page(triple));
+            // in key order the entries are all over memory: a batch first reads what each will need, so that the
+            // waits for memory overlap, then writes them
+            int[] batchAddresses = new int[TOUCH_AHEAD];
+            int[] batchTails = new int[TOUCH_AHEAD];
+            for (int from = 0; from < n; from += TOUCH_AHEAD) {
+                int batch = Math.min(TOUCH_AHEAD, n - from);
+                for (int k = 0; k < batch; k++) {
+                    int address = addresses[(int) (order[from + k] & ~SpilledVisitors.KEY_MASK)];
+                    int triple = visitors.getInt(address, TRIPLE) - 1;
+                    batchAddresses[k] = address;
+                    batchTails[k] = triple < 0 ? SpilledVisitors.Tails.TOMBSTONE_AT : tailOf[triple];
+                }
+                for (int k = 0; k < batch; k++) {
+                    int address = batchAddresses[k];
+                    run.add(hash(address), visitors, address, visitors.getLong(address, TIME), tails, batchTails[k]);
                 }
             }
         } catch (RuntimeException | Error e) {

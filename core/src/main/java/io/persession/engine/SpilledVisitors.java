@@ -185,6 +185,41 @@ final class SpilledVisitors implements AutoCloseable {
                 + "; free some space there or point java.io.tmpdir elsewhere (PERSESSION_OPTS=-Djava.io.tmpdir=DIR)", e);
     }
 
+    /**
+     * The parts of records that many visitors share, each encoded once for a spill: a type, name and page
+     * ({@link EventShapes}' triples). Each is the number of bytes a record has after its id (4 bytes), the
+     * type, then those bytes: the name and the page, each a presence byte then {@link CharCodec}.
+     */
+    static final class Tails {
+        /** Where the tail of a tombstone is. */
+        static final int TOMBSTONE_AT = 0;
+
+        private byte[] bytes = new byte[256];
+        private int size;
+
+        Tails() {
+            add(null, null, null);
+        }
+
+        /** Encodes a record's tail; {@code type} {@code null} for a tombstone's. Returns where it is. */
+        int add(EventType type, String name, String page) {
+            if (type == null) {
+                name = null;
+                page = null;
+            }
+            int tailBytes = 2 + (name == null ? 0 : CharCodec.encodedLength(name)) + (page == null ? 0 : CharCodec.encodedLength(page));
+            int at = size;
+            if (bytes.length - at < 5 + tailBytes) {
+                bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, at + 5 + tailBytes));
+            }
+            INTS.set(bytes, at, tailBytes);
+            bytes[at + 4] = type == null ? TOMBSTONE : (byte) type.ordinal();
+            writeOptional(page, bytes, writeOptional(name, bytes, at + 5));
+            size = at + 5 + tailBytes;
+            return at;
+        }
+    }
+
     /** Writes one run, record by record in key order, then adds it to the runs and merges as needed. */
     final class RunWriter {
         private final Path file;
@@ -223,23 +258,21 @@ final class SpilledVisitors implements AutoCloseable {
         }
 
         /**
-         * Adds a visitor's last event: {@code type} {@code null} for a tombstone. The id is the key of the
-         * entry at {@code address} in {@code ids}.
+         * Adds a visitor's record: the key of the entry at {@code address} in {@code ids} is its id, {@code tail}
+         * (at {@code at}, see {@link Tails#add}) its type, name and page, or {@link Tails#TOMBSTONE_AT}.
          */
-        void add(long hash, StringTable ids, int address, long time, EventType type, String name, String page) {
-            int need = HEADER + ids.keyBytes(address) + 2;
-            if (type != null) {
-                need += (name == null ? 0 : CharCodec.encodedLength(name)) + (page == null ? 0 : CharCodec.encodedLength(page));
-            }
+        void add(long hash, StringTable ids, int address, long time, Tails tail, int at) {
+            byte[] t = tail.bytes;
+            int tailBytes = (int) INTS.get(t, at);
+            int need = HEADER + ids.keyBytes(address) + tailBytes;
             byte[] b = room(need);
             int p = filled;
             INTS.set(b, p, need);
             LONGS.set(b, p + HASH_AT, hash);
-            LONGS.set(b, p + TIME_AT, time);
-            b[p + TYPE_AT] = type == null ? TOMBSTONE : (byte) type.ordinal();
+            LONGS.set(b, p + TIME_AT, t[at + 4] == TOMBSTONE ? 0 : time);
+            b[p + TYPE_AT] = t[at + 4];
             p = ids.copyKey(address, b, p + HEADER);
-            p = writeOptional(type == null ? null : name, b, p);
-            writeOptional(type == null ? null : page, b, p);
+            System.arraycopy(t, at + 5, b, p, tailBytes);
             added(hash, need);
         }
 

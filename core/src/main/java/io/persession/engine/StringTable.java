@@ -38,6 +38,8 @@ final class StringTable {
      * own, of its size (its address is that chunk at offset 0).
      */
     private byte[][] chunks;
+    /** Where the entries of each chunk before {@link #chunk} end. */
+    private int[] ends;
     /** The chunk entries are added to, and where the next one goes in it. */
     private int chunk;
     private int offset;
@@ -65,6 +67,7 @@ final class StringTable {
     /** Drops every entry. */
     void clear() {
         chunks = new byte[4][]; // allocated as entries come: an empty table holds no chunk
+        ends = new int[4];
         chunk = 0;
         offset = 0;
         table = new int[INITIAL_SLOTS];
@@ -155,11 +158,16 @@ final class StringTable {
         return at + n;
     }
 
-    /** Hands the address of every entry to {@code action}, in no particular order. */
+    /**
+     * Hands the address of every entry to {@code action}, in the order they were added: the order of
+     * their addresses, so that the walk reads the chunks from start to end.
+     */
     void forEach(java.util.function.IntConsumer action) {
-        for (int v : table) {
-            if (v != 0) {
-                action.accept(v - 1);
+        for (int c = 0; c <= chunk && c < chunks.length; c++) {
+            byte[] bytes = chunks[c];
+            int end = c == chunk ? offset : ends[c];
+            for (int p = 0; p < end; p = CharCodec.skip(bytes, p + payloadBytes)) {
+                action.accept(c << CHUNK_BITS | p);
             }
         }
     }
@@ -171,7 +179,7 @@ final class StringTable {
 
     /** Roughly the bytes this table holds in arrays (for measurements): {@link #usedBytes} and the chunks' array. */
     long footprintBytes() {
-        return usedBytes() + 8L * chunks.length;
+        return usedBytes() + 12L * chunks.length;
     }
 
     private int check(int at, int width) {
@@ -227,12 +235,15 @@ final class StringTable {
         if (need > CHUNK_SIZE) {
             // a chunk of its own; the entries after it start a new chunk
             int own = offset == 0 ? chunk : chunk + 1;
+            end(chunk);
             bytes = newChunk(own, (int) need);
             address = own << CHUNK_BITS;
+            ends[own] = (int) need;
             chunk = own + 1;
             offset = 0;
         } else {
             if (offset + need > CHUNK_SIZE) {
+                end(chunk);
                 chunk++;
                 offset = 0;
             }
@@ -247,6 +258,14 @@ final class StringTable {
         return address;
     }
 
+    /** Records where the entries of chunk {@code c}, which the next entry leaves, end. */
+    private void end(int c) {
+        if (c >= ends.length) {
+            ends = Arrays.copyOf(ends, Math.max(2 * ends.length, c + 1));
+        }
+        ends[c] = offset;
+    }
+
     private byte[] newChunk(int index, int bytes) {
         // the last address (index << 16 | 0xFFFF) + 1 must stay a positive int: 32767 chunks at most
         if (index >= (1 << (Integer.SIZE - 1 - CHUNK_BITS)) - 1) {
@@ -254,6 +273,9 @@ final class StringTable {
         }
         if (index >= chunks.length) {
             chunks = Arrays.copyOf(chunks, Math.max(chunks.length * 2, index + 1));
+        }
+        if (index >= ends.length) {
+            ends = Arrays.copyOf(ends, chunks.length);
         }
         byte[] c = new byte[bytes];
         chunks[index] = c;

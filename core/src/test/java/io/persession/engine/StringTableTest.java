@@ -122,8 +122,10 @@ class StringTableTest {
             keys.add(b.toString());
         }
         Map<String, Integer> expected = new HashMap<>();
+        List<Integer> added = new ArrayList<>();
         for (String k : keys) {
             int address = t.add(k);
+            added.add(address);
             t.setLong(address, 4, k.hashCode() * 7L);
             Integer before = expected.putIfAbsent(k, address);
             assertEquals(before == null ? address : before, address);
@@ -137,6 +139,7 @@ class StringTableTest {
             assertEquals(expected.getOrDefault(other, -1), t.find(other));
         }
         assertEquals(expected.size(), t.size());
+        assertWalksInTheOrderAdded(t, new ArrayList<>(new java.util.LinkedHashSet<>(added)));
     }
 
     @Test
@@ -156,6 +159,7 @@ class StringTableTest {
             assertEquals(keys.get(i), t.key(addresses.get(i)));
             assertEquals(-i, t.getLong(addresses.get(i), 0));
         }
+        assertWalksInTheOrderAdded(t, addresses);
     }
 
     @Test
@@ -190,6 +194,19 @@ class StringTableTest {
         int address = t.add("k999");
         assertEquals("k999", t.key(address));
         assertEquals(0, t.getInt(address, 0), "a fresh payload");
+        assertWalksInTheOrderAdded(t, List.of(address));
+        t.clear();
+        assertWalksInTheOrderAdded(t, List.of());
+    }
+
+    /** {@link StringTable#forEach} hands over each entry once, in the order added, which is the order of addresses. */
+    private static void assertWalksInTheOrderAdded(StringTable t, List<Integer> added) {
+        List<Integer> walked = new ArrayList<>();
+        t.forEach(walked::add);
+        assertEquals(added, walked);
+        for (int i = 1; i < walked.size(); i++) {
+            assertTrue(walked.get(i - 1) < walked.get(i), "addresses grow");
+        }
     }
 
     @Test
