@@ -35,8 +35,9 @@ import java.util.Arrays;
  *
  * <p><b>Cost</b>, once visitors are on disk: a visitor not in memory costs a look at the runs' Bloom
  * filters when it is forgotten and when it returns; a returning one (or one of the about 0.1% a run's
- * filter lets through) one positioned read of a block of about 32 records, from the page cache (about
- * 1 microsecond here); each spill writes the visitors in memory once, and merges rewrite them a few times.
+ * filter lets through) one positioned read of a block of about 32 records, from the page cache (a return
+ * from disk took 3.7 microseconds in all here, most of it the read's system time); each spill writes the
+ * visitors in memory once, and merges rewrite them a few times.
  * A spill reads the entries once in the order they sit in memory, to sort them by key, then in key order, a
  * batch at a time: each batch first reads what its entries need, so that their waits for memory overlap.
  *
