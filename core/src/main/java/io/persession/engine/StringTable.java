@@ -177,7 +177,7 @@ final class StringTable {
         return 5L * table.length + chunkBytes;
     }
 
-    /** Roughly the bytes this table holds in arrays (for measurements): {@link #usedBytes} and the chunks' array. */
+    /** Roughly the bytes this table holds in arrays (for measurements): {@link #usedBytes}, and per chunk its reference and end. */
     long footprintBytes() {
         return usedBytes() + 12L * chunks.length;
     }
