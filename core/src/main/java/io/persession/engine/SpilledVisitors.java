@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * The part of {@link ForgottenVisitors} kept on disk, so that its memory stays flat however many visitors
  * a log has: sorted runs of visitor records in temporary files, newest last, each with a Bloom filter and a
- * sparse index in memory (about 2.4 bytes a record together).
+ * sparse index in memory (about 2.5 bytes a record together).
  *
  * <p><b>Records.</b> A record is a visitor's last event (its time, type, name and page: what {@link
  * SessionAccumulator#summary} keeps), or a <em>tombstone</em> saying that the visitor is not forgotten now.
@@ -470,13 +470,13 @@ final class SpilledVisitors implements AutoCloseable {
         return false;
     }
 
-    private static int bloomWords(long records) {
-        long bits = Math.max(512, records * BLOOM_BITS_PER_RECORD);
-        long words = Long.highestOneBit(bits / 64 - 1) << 1;
-        return (int) Math.min(Math.max(8, words), 1 << 30);
+    /** Whole 512-bit blocks for {@code records}, at {@value #BLOOM_BITS_PER_RECORD} bits each (not rounded to a power of two). */
+    static int bloomWords(long records) {
+        long blocks = (Math.max(1, records) * BLOOM_BITS_PER_RECORD + 511) >>> 9;
+        return (int) Math.min(blocks, 1 << 27) << 3;
     }
 
-    private static void bloomAdd(long[] bloom, long hash) {
+    static void bloomAdd(long[] bloom, long hash) {
         int base = bloomBlock(bloom, hash);
         long g = IdFingerprint.mix(hash ^ 0x5851f42d4c957f2dL);
         for (int i = 0; i < 6; i++, g >>>= 9) {
@@ -485,7 +485,7 @@ final class SpilledVisitors implements AutoCloseable {
         }
     }
 
-    private static boolean bloomMightContain(long[] bloom, long hash) {
+    static boolean bloomMightContain(long[] bloom, long hash) {
         int base = bloomBlock(bloom, hash);
         long g = IdFingerprint.mix(hash ^ 0x5851f42d4c957f2dL);
         for (int i = 0; i < 6; i++, g >>>= 9) {
@@ -497,9 +497,13 @@ final class SpilledVisitors implements AutoCloseable {
         return true;
     }
 
-    /** The first word of the filter's 512-bit block for {@code hash}. */
+    /**
+     * The first word of the filter's 512-bit block for {@code hash}: its low 32 bits scaled to the blocks (multiply and
+     * shift, so any number of blocks will do); they are not the bits runs are sorted by, so a run written in key order
+     * sets its bits all over the filter. The probes within the block come from another mix of the hash.
+     */
     private static int bloomBlock(long[] bloom, long hash) {
-        return (int) ((hash >>> 20) & ((bloom.length >>> 3) - 1)) << 3;
+        return (int) (((hash & 0xFFFFFFFFL) * (bloom.length >>> 3)) >>> 32) << 3;
     }
 
     /** One run on disk, with what finds its records in memory. */
