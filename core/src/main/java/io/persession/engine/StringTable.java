@@ -17,8 +17,8 @@ import java.util.Arrays;
  * caller stores in it.
  *
  * <p><b>Memory</b>, per entry: the payload, the string's length (1 byte up to 127 chars), the string (one
- * byte a char for ASCII) and 6.7 to 13.3 bytes of table (5 bytes a slot, open addressing with linear
- * probing, load factor between 3/8 and 3/4): a 15-char ASCII id with a 4-byte payload takes about 30
+ * byte a char for ASCII) and 6.7 to 10 bytes of table (5 bytes a slot, open addressing with linear
+ * probing, load factor between 1/2 and 3/4: the table grows by half, not twice over): a 15-char ASCII id with a 4-byte payload takes about 30
  * bytes, with 12 about 38. Growing copies only the table (never the entries). Entries are never removed,
  * except all of them by {@link #clear()}; at most 2 GiB of them.
  *
@@ -50,7 +50,8 @@ final class StringTable {
      * when they match, so passing other entries costs no access to the chunks.
      */
     private byte[] prints;
-    private int shift;
+    /** When {@link #size} passes it, the table grows by half: 3/4 of its slots. */
+    private int growAt;
     private int size;
     /** The bytes of the chunks allocated. */
     private long chunkBytes;
@@ -72,7 +73,7 @@ final class StringTable {
         offset = 0;
         table = new int[INITIAL_SLOTS];
         prints = new byte[INITIAL_SLOTS];
-        shift = Integer.SIZE - Integer.numberOfTrailingZeros(INITIAL_SLOTS);
+        growAt = INITIAL_SLOTS / 4 * 3;
         size = 0;
         chunkBytes = 0;
     }
@@ -86,9 +87,9 @@ final class StringTable {
     int find(String s) {
         int h = s.hashCode();
         byte print = print(h);
-        int mask = table.length - 1;
-        for (int i = slot(h); ; i = (i + 1) & mask) {
-            int v = table[i];
+        int[] t = table;
+        for (int i = slot(h, t.length); ; i = next(i, t.length)) {
+            int v = t[i];
             if (v == 0) {
                 return -1;
             }
@@ -102,9 +103,8 @@ final class StringTable {
     int add(String s) {
         int h = s.hashCode();
         byte print = print(h);
-        int mask = table.length - 1;
-        int i = slot(h);
-        for (; ; i = (i + 1) & mask) {
+        int i = slot(h, table.length);
+        for (; ; i = next(i, table.length)) {
             int v = table[i];
             if (v == 0) {
                 break;
@@ -117,8 +117,8 @@ final class StringTable {
         table[i] = address + 1;
         prints[i] = print;
         size++;
-        if (size > (table.length >> 2) * 3) {
-            rehash(table.length * 2);
+        if (size > growAt) {
+            rehash(table.length + table.length / 2);
         }
         return address;
     }
@@ -172,6 +172,11 @@ final class StringTable {
         }
     }
 
+    /** The table's slots (for tests). */
+    int slots() {
+        return table.length;
+    }
+
     /** The bytes the table and the chunks hold now, in O(1) (each chunk counted in full from when it is allocated). */
     long usedBytes() {
         return 5L * table.length + chunkBytes;
@@ -189,8 +194,13 @@ final class StringTable {
         return at;
     }
 
-    private int slot(int hash) {
-        return (hash * 0x9E3779B9) >>> shift;
+    /** A multiplicative hash's 32 bits scaled to the slots (multiply and shift: any number of slots will do). */
+    private static int slot(int hash, int slots) {
+        return (int) (((hash * 0x9E3779B9) & 0xFFFFFFFFL) * slots >>> 32);
+    }
+
+    private static int next(int i, int slots) {
+        return ++i == slots ? 0 : i;
     }
 
     /** The top 8 bits of another multiplicative hash: independent enough of {@link #slot}'s bits. */
@@ -201,14 +211,12 @@ final class StringTable {
     private void rehash(int slots) {
         int[] t = new int[slots];
         byte[] p = new byte[slots];
-        int mask = slots - 1;
-        shift = Integer.SIZE - Integer.numberOfTrailingZeros(slots);
         for (int j = 0; j < table.length; j++) {
             int v = table[j];
             if (v != 0) {
-                int i = slot(storedHash(v - 1));
+                int i = slot(storedHash(v - 1), slots);
                 while (t[i] != 0) {
-                    i = (i + 1) & mask;
+                    i = next(i, slots);
                 }
                 t[i] = v;
                 p[i] = prints[j];
@@ -216,6 +224,7 @@ final class StringTable {
         }
         table = t;
         prints = p;
+        growAt = (int) (slots * 3L / 4);
     }
 
     /** {@link String#hashCode()} of the stored string, from its chars. */

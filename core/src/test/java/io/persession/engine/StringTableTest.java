@@ -84,6 +84,28 @@ class StringTableTest {
         assertEquals(n, t.size());
     }
 
+    /** The table grows by half, not twice over: past its first growths, between half and three quarters of its slots are used. */
+    @Test
+    void theTableGrowsByHalfAndStaysHalfToThreeQuartersFull() {
+        StringTable t = new StringTable(4);
+        int growths = 0;
+        int slots = t.slots();
+        for (int i = 0; i < 200_000; i++) {
+            t.add("v" + i);
+            double load = (double) t.size() / t.slots();
+            assertTrue(load <= 0.75, "load " + load + " at " + t.size());
+            if (t.slots() != slots) {
+                assertEquals(slots + slots / 2, t.slots(), "grown by half at " + t.size());
+                slots = t.slots();
+                growths++;
+            }
+            if (t.size() > 100) {
+                assertTrue(load > 0.5, "load " + load + " at " + t.size());
+            }
+        }
+        assertTrue(growths > 20, growths + " growths");
+    }
+
     @Test
     void keepsAnyStringExactly() {
         List<String> keys = List.of("ü", "straße", "深圳", "\uD83D\uDE00", "\uD800", "\uDC00", "a\uD800b", "\uDBFF\uDFFF",
