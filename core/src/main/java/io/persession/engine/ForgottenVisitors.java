@@ -25,8 +25,8 @@ import java.util.Arrays;
  * bytes; those triples are shared among visitors), and 6.7 to 10 bytes of table: at 3.5 million visitors
  * about 31 bytes a visitor for 9-char ids, 37 for 15-char ones (measured 34 and 40 when the table still
  * doubled as it grew; it now grows by half, and has 8.75 bytes a visitor there instead of 12; a {@code
- * HashMap} took 130). No object per visitor. A visitor that returns keeps its entry, marked absent, so that a visitor forgotten again
- * costs nothing more, and so that it hides what the disk may still have of it. The budget counts the
+ * HashMap} took 130). No object per visitor. A visitor that returns keeps its entry, marked absent, so
+ * that a visitor forgotten again costs nothing more, and so that it hides what the disk may still have of it. The budget counts the
  * table, the triples with their name and page strings (as if unshared: pages that differ from visitor to
  * visitor fill it too) and the runs' Bloom filters and indexes; a spill takes 12 bytes an entry more for a
  * moment, to sort them, and the triples' names and pages encoded once each (fewer bytes than the budget counts

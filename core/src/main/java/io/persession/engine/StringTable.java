@@ -18,8 +18,8 @@ import java.util.Arrays;
  *
  * <p><b>Memory</b>, per entry: the payload, the string's length (1 byte up to 127 chars), the string (one
  * byte a char for ASCII) and 6.7 to 10 bytes of table (5 bytes a slot, open addressing with linear
- * probing, load factor between 1/2 and 3/4: the table grows by half, not twice over): a 15-char ASCII id with a 4-byte payload takes about 30
- * bytes, with 12 about 38. Growing copies only the table (never the entries). Entries are never removed,
+ * probing, load factor between 1/2 and 3/4: the table grows by half, not twice over): a 15-char ASCII id
+ * with a 4-byte payload takes about 30 bytes, with 12 about 38. Growing copies only the table (never the entries). Entries are never removed,
  * except all of them by {@link #clear()}; at most 2 GiB of them.
  *
  * <p>Not thread-safe.
@@ -50,8 +50,6 @@ final class StringTable {
      * when they match, so passing other entries costs no access to the chunks.
      */
     private byte[] prints;
-    /** When {@link #size} passes it, the table grows by half: 3/4 of its slots. */
-    private int growAt;
     private int size;
     /** The bytes of the chunks allocated. */
     private long chunkBytes;
@@ -73,7 +71,6 @@ final class StringTable {
         offset = 0;
         table = new int[INITIAL_SLOTS];
         prints = new byte[INITIAL_SLOTS];
-        growAt = INITIAL_SLOTS / 4 * 3;
         size = 0;
         chunkBytes = 0;
     }
@@ -117,8 +114,8 @@ final class StringTable {
         table[i] = address + 1;
         prints[i] = print;
         size++;
-        if (size > growAt) {
-            rehash(table.length + table.length / 2);
+        if (size > table.length * 3L / 4) {
+            rehash(table.length + table.length / 2); // by half
         }
         return address;
     }
@@ -224,7 +221,6 @@ final class StringTable {
         }
         table = t;
         prints = p;
-        growAt = (int) (slots * 3L / 4);
     }
 
     /** {@link String#hashCode()} of the stored string, from its chars. */

@@ -11,8 +11,8 @@ package io.persession.engine;
  * <p><b>Memory</b>, per visitor ever counted: one {@link StringTable} entry holding the visitor id (one
  * byte a char for ASCII, and a length byte) and a 4-byte count, and 6.7 to 10 bytes of table: at 3.5
  * million visitors about 23 bytes a visitor for 9-char ids, 29 for 15-char ones (measured 26 and 32 when the
- * table still doubled as it grew; a {@code HashMap} took 122). A visitor back at 0 keeps its entry, so a count that goes to zero and back
- * costs nothing more. No object per visitor.
+ * table still doubled as it grew; a {@code HashMap} took 122). A visitor back at 0 keeps its entry, so a
+ * count that goes to zero and back costs nothing more. No object per visitor.
  *
  * <p>Not thread-safe.
  */
