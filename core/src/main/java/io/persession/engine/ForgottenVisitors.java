@@ -26,9 +26,9 @@ import java.util.Arrays;
  * about 31 bytes a visitor for 9-char ids, 37 for 15-char ones (measured 34 and 40 when the table still
  * doubled as it grew; it now grows by half, and has 8.75 bytes a visitor there instead of 12; a {@code
  * HashMap} took 130). No object per visitor. A visitor that returns keeps its entry, marked absent, so
- * that a visitor forgotten again costs nothing more, and so that it hides what the disk may still have of it. The budget counts the
- * table, the triples with their name and page strings (as if unshared: pages that differ from visitor to
- * visitor fill it too) and the runs' Bloom filters and indexes; a spill takes 12 bytes an entry more for a
+ * that a visitor forgotten again costs nothing more, and so that it hides what the disk may still have of
+ * it. The budget counts the table, the triples with their name and page strings (as if unshared: pages
+ * that differ from visitor to visitor fill it too) and the runs' Bloom filters and indexes; a spill takes 12 bytes an entry more for a
  * moment, to sort them, and the triples' names and pages encoded once each (fewer bytes than the budget counts
  * for them). So the budget also bounds how many visitors a run can have in all: about budget / 2.5
  * bytes (55 million at the default heap); as the filters fill it, fewer visitors stay in memory, and more

@@ -19,8 +19,8 @@ import java.util.Arrays;
  * <p><b>Memory</b>, per entry: the payload, the string's length (1 byte up to 127 chars), the string (one
  * byte a char for ASCII) and 6.7 to 10 bytes of table (5 bytes a slot, open addressing with linear
  * probing, load factor between 1/2 and 3/4: the table grows by half, not twice over): a 15-char ASCII id
- * with a 4-byte payload takes about 30 bytes, with 12 about 38. Growing copies only the table (never the entries). Entries are never removed,
- * except all of them by {@link #clear()}; at most 2 GiB of them.
+ * with a 4-byte payload takes about 30 bytes, with 12 about 38. Growing copies only the table (never the
+ * entries). Entries are never removed, except all of them by {@link #clear()}; at most 2 GiB of them.
  *
  * <p>Not thread-safe.
  */
